@@ -1,0 +1,189 @@
+// The commands of the pathways executable. Each builds the engine parts it needs and passes
+// references down; errors are printed as one line on stderr with a non-zero exit code.
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <fmt/format.h>
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "logging.hpp"
+#include "pathways/api/server.hpp"
+#include "pathways/demo.hpp"
+#include "pathways/error.hpp"
+
+namespace pathways::api {
+namespace {
+
+struct options {
+  std::string config = PATHWAYS_DEFAULT_CONFIG;
+  bool demo = false;
+  std::string role;
+  std::string team;
+  std::string agency;
+  std::string label;
+  std::string key_id;
+};
+
+database::options database_options(const settings& s) {
+  return {s.database, s.database_pool_size, std::nullopt};
+}
+
+void print_demo_keys(const std::vector<demo_key>& keys, int port) {
+  std::cout << "\nDemo API keys (DEMO ONLY: they work only while demo mode is on):\n";
+  std::string coordinator;
+  for (const auto& k : keys) {
+    std::cout << fmt::format("  {:<28} {}\n", k.label, k.secret);
+    if (k.owner.role == role::coordinator) coordinator = k.secret;
+  }
+  if (coordinator.empty()) return;
+  std::cout << "\nTry, as the demo coordinator:\n"
+            << fmt::format("  curl -s -H 'Authorization: Bearer {}' \\\n"
+                           "    'http://127.0.0.1:{}/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3'\n",
+                           coordinator, port)
+            << fmt::format("  curl -s -H 'Authorization: Bearer {}' 'http://127.0.0.1:{}/v1/people?per_page=2'\n",
+                           coordinator, port);
+}
+
+// Loads demo data into an empty database; returns the demo keys.
+std::vector<demo_key> prepare_demo(database& db, const taxonomy& terms, const settings& s) {
+  if (auto summary = load_demo(db, terms, s.demo.seed))
+    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities\n",
+                             summary->teams, summary->agencies, summary->people, summary->opportunities);
+  return ensure_demo_keys(db, s.demo.seed);
+}
+
+// Blocks SIGINT and SIGTERM in every thread; a watcher thread stops the server on either.
+int serve(settings s, bool demo_flag) {
+  const bool demo = demo_flag || s.demo.enabled;
+  const taxonomy terms = taxonomy::load(s.taxonomy);
+  database db(database_options(s));
+  agency_service agencies(db);
+  team_service teams(db);
+  people_service people(db, terms);
+  opportunity_service opportunities(db, terms);
+  api_key_service keys(db);
+  engine_services services{agencies, teams, people, opportunities, keys, terms};
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  http_server server(s.server, services, demo);
+  const int port = server.bind();
+  if (demo) print_demo_keys(prepare_demo(db, terms, s), port);
+  std::cout << fmt::format("\nPathways is listening on http://{}:{} (Ctrl-C stops it)\n", s.server.address, port)
+            << std::flush;
+  spdlog::info("event=server_started port={} threads={} demo={}", port, s.server.threads, demo);
+
+  std::thread watcher([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    spdlog::info("event=server_stopping signal={}", received);
+    server.stop();
+  });
+  server.run();
+  pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher if the server stopped itself
+  watcher.join();
+  spdlog::info("event=server_stopped");
+  return 0;
+}
+
+principal key_owner(const options& o) {
+  principal owner;
+  const auto parsed = parse_name<role>(o.role);
+  if (!parsed)
+    throw error(error_code::invalid_argument,
+                fmt::format("--role must be {}", allowed_names<role>()), "role");
+  owner.role = *parsed;
+  if (!o.team.empty()) owner.team_id = o.team;
+  if (!o.agency.empty()) owner.agency_id = o.agency;
+  return owner;
+}
+
+int list_keys(api_key_service& keys) {
+  std::cout << fmt::format("{:<32}  {:<21}  {:<32}  {:<32}  {:<8}  {}\n", "id", "role", "team",
+                           "agency", "state", "label");
+  for (const auto& k : keys.list())
+    std::cout << fmt::format("{:<32}  {:<21}  {:<32}  {:<32}  {:<8}  {}\n", k.owner.key_id,
+                             name_of(k.owner.role), k.owner.team_id.value_or("-"),
+                             k.owner.agency_id.value_or("-"),
+                             k.revoked_at ? "revoked" : (k.demo ? "demo" : "live"), k.label);
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Pathways: strengths-based matching of people to mainstream opportunities"};
+  app.require_subcommand(1);
+  options o;
+  app.add_option("-c,--config", o.config, "configuration file")->capture_default_str();
+
+  auto* serve_cmd = app.add_subcommand("serve", "run the HTTP API");
+  serve_cmd->add_flag("--demo", o.demo, "load demo data into an empty database and accept demo keys");
+  auto* migrate_cmd = app.add_subcommand("migrate", "create or upgrade the database schema");
+  auto* demo_cmd = app.add_subcommand("demo", "fill an empty database with demo data; print demo keys");
+  auto* keys_cmd = app.add_subcommand("keys", "manage API keys");
+  keys_cmd->require_subcommand(1);
+  auto* create_cmd = keys_cmd->add_subcommand("create", "create a key; prints the key alone on stdout");
+  create_cmd->add_option("--role", o.role, "admin, coordinator, employment_specialist or agency")->required();
+  create_cmd->add_option("--team", o.team, "team id (coordinator, employment_specialist)");
+  create_cmd->add_option("--agency", o.agency, "agency id (agency)");
+  create_cmd->add_option("--label", o.label, "who or what the key is for");
+  auto* list_cmd = keys_cmd->add_subcommand("list", "list keys (never their secrets)");
+  auto* revoke_cmd = keys_cmd->add_subcommand("revoke", "revoke a key by id");
+  revoke_cmd->add_option("id", o.key_id, "key id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  try {
+    settings s = load_settings(o.config);
+    configure_logging(s.log);
+    if (serve_cmd->parsed()) return serve(s, o.demo);
+
+    database db(database_options(s));
+    if (migrate_cmd->parsed()) {
+      std::cout << fmt::format("database {} is at schema version {}\n", s.database.string(), db.schema_version());
+      return 0;
+    }
+    if (demo_cmd->parsed()) {
+      const taxonomy terms = taxonomy::load(s.taxonomy);
+      print_demo_keys(prepare_demo(db, terms, s), s.server.port);
+      return 0;
+    }
+    api_key_service keys(db);
+    if (create_cmd->parsed()) {
+      std::cout << keys.create(key_owner(o), o.label).secret << "\n";
+      return 0;
+    }
+    if (list_cmd->parsed()) return list_keys(keys);
+    if (revoke_cmd->parsed()) {
+      if (!keys.revoke(o.key_id)) {
+        std::cerr << "pathways: no live key has id '" << o.key_id << "'\n";
+        return 1;
+      }
+      std::cerr << "revoked " << o.key_id << "\n";
+      return 0;
+    }
+  } catch (const error& e) {
+    std::cerr << "pathways: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "pathways: unexpected failure: " << e.what() << "\n";
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace pathways::api

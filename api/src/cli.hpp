@@ -1,0 +1,9 @@
+// The `pathways` command line: serve, migrate, demo, and keys create|list|revoke.
+#pragma once
+
+namespace pathways::api {
+
+// Parses the arguments and runs the command; returns the process exit code.
+int run_cli(int argc, char** argv);
+
+}  // namespace pathways::api

@@ -1,0 +1,25 @@
+// Haversine distance and coordinate range checks.
+#include "pathways/geo.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace pathways {
+
+double distance_km(geo_point a, geo_point b) noexcept {
+  constexpr double earth_radius_km = 6371.0088;
+  constexpr double to_radians = std::numbers::pi / 180.0;
+  const double dlat = (b.lat - a.lat) * to_radians;
+  const double dlon = (b.lon - a.lon) * to_radians;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * to_radians) * std::cos(b.lat * to_radians) *
+                       std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * earth_radius_km * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+bool is_valid_point(geo_point p) noexcept {
+  return std::isfinite(p.lat) && std::isfinite(p.lon) && p.lat >= -90 && p.lat <= 90 &&
+         p.lon >= -180 && p.lon <= 180;
+}
+
+}  // namespace pathways

@@ -1,0 +1,51 @@
+// Random ids and secrets (OpenSSL RAND_bytes) and SHA-256 digests (OpenSSL EVP).
+#include "pathways/ids.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "pathways/error.hpp"
+
+namespace pathways {
+namespace {
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(n * 2, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    out[2 * i] = digits[bytes[i] >> 4];
+    out[2 * i + 1] = digits[bytes[i] & 0xf];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+  std::vector<unsigned char> buffer(bytes);
+  if (RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1)
+    throw error(error_code::internal, "the random number generator failed");
+  return to_hex(buffer.data(), bytes);
+}
+
+std::string new_id() { return random_hex(16); }
+
+std::string sha256_hex(std::string_view text) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
+    throw error(error_code::internal, "SHA-256 failed");
+  return to_hex(digest.data(), length);
+}
+
+bool is_id(std::string_view text) {
+  return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace pathways

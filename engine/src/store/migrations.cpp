@@ -1,0 +1,162 @@
+// Schema migrations, oldest first. Never edit a released migration: add the next one.
+#include "migrations.hpp"
+
+#include <array>
+
+namespace pathways {
+namespace {
+
+constexpr const char* people_schema = R"sql(
+CREATE TABLE team (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  borough TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE agency (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  contact_name TEXT NOT NULL DEFAULT '',
+  contact_email TEXT NOT NULL DEFAULT '',
+  contact_phone TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE person (
+  id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES team(id),
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  year_of_birth INTEGER,
+  home_lat REAL,
+  home_lon REAL,
+  max_travel_km REAL,
+  hours_min REAL,
+  hours_max REAL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX person_by_team ON person(team_id, created_at);
+CREATE TABLE person_strength (
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  own_words TEXT NOT NULL DEFAULT '',
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  PRIMARY KEY (person_id, term)
+);
+CREATE TABLE person_interest (
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  term TEXT,
+  own_words TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+);
+CREATE TABLE person_goal (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  domain TEXT NOT NULL,
+  own_words TEXT NOT NULL,
+  priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 5),
+  status TEXT NOT NULL
+);
+CREATE INDEX person_goal_by_person ON person_goal(person_id, position);
+CREATE TABLE person_adjustment (
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  adjustment TEXT NOT NULL,
+  PRIMARY KEY (person_id, adjustment)
+);
+CREATE TABLE person_availability (
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  PRIMARY KEY (person_id, position)
+);
+)sql";
+
+constexpr const char* opportunity_schema = R"sql(
+CREATE TABLE opportunity (
+  id TEXT PRIMARY KEY,
+  agency_id TEXT NOT NULL REFERENCES agency(id),
+  external_ref TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  lat REAL,
+  lon REAL,
+  address TEXT NOT NULL DEFAULT '',
+  remote INTEGER NOT NULL DEFAULT 0,
+  hours_per_week REAL,
+  pay_amount REAL,
+  pay_unit TEXT,
+  places_total INTEGER NOT NULL,
+  places_available INTEGER NOT NULL,
+  min_age INTEGER,
+  max_age INTEGER,
+  start_date TEXT,
+  end_date TEXT,
+  closing_date TEXT,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  last_updated TEXT NOT NULL,
+  assured_date TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (agency_id, external_ref),
+  CHECK (places_available >= 0 AND places_available <= places_total)
+);
+CREATE INDEX opportunity_by_status ON opportunity(status, domain);
+CREATE INDEX opportunity_by_lat ON opportunity(lat);
+CREATE TABLE opportunity_strength (
+  opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+  term TEXT NOT NULL,
+  weight REAL NOT NULL,
+  PRIMARY KEY (opportunity_id, term)
+);
+CREATE TABLE opportunity_adjustment (
+  opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+  adjustment TEXT NOT NULL,
+  PRIMARY KEY (opportunity_id, adjustment)
+);
+CREATE TABLE opportunity_schedule (
+  opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  start_minute INTEGER NOT NULL,
+  end_minute INTEGER NOT NULL,
+  PRIMARY KEY (opportunity_id, position)
+);
+)sql";
+
+constexpr const char* api_key_schema = R"sql(
+CREATE TABLE api_key (
+  id TEXT PRIMARY KEY,
+  secret_sha256 TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  team_id TEXT REFERENCES team(id),
+  agency_id TEXT REFERENCES agency(id),
+  label TEXT NOT NULL DEFAULT '',
+  demo INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  CHECK ((role IN ('coordinator', 'employment_specialist')) = (team_id IS NOT NULL)),
+  CHECK ((role = 'agency') = (agency_id IS NOT NULL))
+);
+)sql";
+
+constexpr std::array<migration, 3> all{{
+    {1, "teams, agencies and people", people_schema},
+    {2, "opportunities", opportunity_schema},
+    {3, "api keys", api_key_schema},
+}};
+
+}  // namespace
+
+std::span<const migration> schema_migrations() { return all; }
+
+}  // namespace pathways
