@@ -69,6 +69,7 @@ int serve(settings s, bool demo_flag) {
   api_key_service keys(db);
   engine_services services{agencies, teams, people, opportunities, keys, terms};
 
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);

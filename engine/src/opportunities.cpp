@@ -25,6 +25,18 @@ opportunity changeable(connection& conn, const principal& caller, const std::str
   return o;
 }
 
+// Runs a write, reporting a clash on (agency, external_ref) as a conflict naming that field.
+template <class Write>
+void with_unique_ref(Write write) {
+  try {
+    write();
+  } catch (const error& e) {
+    if (e.code() != error_code::conflict) throw;
+    throw error(error_code::conflict,
+                "this agency already has an opportunity with this external_ref", "external_ref");
+  }
+}
+
 }  // namespace
 
 opportunity opportunity_service::publish(const principal& caller, opportunity o) {
@@ -43,13 +55,7 @@ opportunity opportunity_service::publish(const principal& caller, opportunity o)
   transaction tx(*conn, transaction::kind::write);
   if (!store::find_agency(*conn, o.agency_id))
     throw error(error_code::unprocessable, "agency_id names no agency", "agency_id");
-  try {
-    store::insert_opportunity(*conn, o);
-  } catch (const error& e) {
-    if (e.code() != error_code::conflict) throw;
-    throw error(error_code::conflict,
-                "this agency already has an opportunity with this external_ref", "external_ref");
-  }
+  with_unique_ref([&] { store::insert_opportunity(*conn, o); });
   tx.commit();
   return o;
 }
@@ -79,13 +85,7 @@ opportunity opportunity_service::update(const principal& caller, const std::stri
   o.created_at = before.created_at;
   validate(o, terms_);
   o.last_updated = now_utc();
-  try {
-    store::update_opportunity(*conn, o);
-  } catch (const error& e) {
-    if (e.code() != error_code::conflict) throw;
-    throw error(error_code::conflict,
-                "this agency already has an opportunity with this external_ref", "external_ref");
-  }
+  with_unique_ref([&] { store::update_opportunity(*conn, o); });
   tx.commit();
   return o;
 }
