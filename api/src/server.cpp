@@ -48,7 +48,9 @@ struct http_server::impl {
     auto reject = [&](int status, const char* code, const std::string& message) {
       const std::string request_id = random_hex(8);
       res.set_header("X-Request-Id", request_id);
-      res.set_header("Connection", "close");  // the unread body must not be taken for a request
+      // cpp-httplib 0.11.4 keeps the connection open whatever the answer says (it decides
+      // before routing, and hands handlers no socket); a client honouring this header closes it.
+      res.set_header("Connection", "close");
       write_error(res, status, code, message);
       log_request(req.method, "(rejected)", status, start, request_id);
       return Server::HandlerResponse::Handled;

@@ -91,9 +91,17 @@ std::string api_test::raw(const std::string& request_text) {
   timeval timeout{5, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   ::send(fd, request_text.data(), request_text.size(), MSG_NOSIGNAL);
+  // Reads one whole response (headers, then Content-Length bytes), as a client would.
   std::string out;
   char buffer[4096];
-  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+    out.append(buffer, static_cast<std::size_t>(n));
+    const auto end = out.find("\r\n\r\n");
+    if (end == std::string::npos) continue;
+    const auto at = out.find("Content-Length: ");
+    const std::size_t length = at < end ? std::stoul(out.substr(at + 16)) : 0;
+    if (out.size() >= end + 4 + length) break;
+  }
   ::close(fd);
   return out;
 }

@@ -1,0 +1,214 @@
+// The pathways executable, run for real: keys create|list|revoke, and serve --demo answering
+// over HTTP until SIGTERM.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <map>
+#include <fstream>
+#include <cstdio>
+#include <regex>
+
+#include "pathways/api_keys.hpp"
+#include "temp_dir.hpp"
+
+namespace pathways::testing {
+namespace {
+
+struct outcome {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs the executable with PATHWAYS_DB pointing into `dir`; captures stdout (stderr separately).
+outcome run(const temp_dir& dir, const std::string& args) {
+  const std::string command = "PATHWAYS_DB='" + dir.file("p.db").string() + "' '" PATHWAYS_EXE "' --config '" +
+                              shipped_config().string() + "' " + args + " 2>'" + dir.file("err.txt").string() + "'";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  outcome o;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
+}
+
+std::string stderr_of(const temp_dir& dir) {
+  std::ifstream in(dir.file("err.txt"));
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+TEST(pathways_cli, keys_create_prints_the_key_alone_and_stores_only_its_hash) {
+  temp_dir dir;
+  const outcome created = run(dir, "keys create --role admin --label ops");
+  ASSERT_EQ(created.exit_code, 0) << stderr_of(dir);
+  EXPECT_TRUE(std::regex_match(created.out, std::regex("pw_[0-9a-f]{64}\n"))) << created.out;
+  const std::string secret = created.out.substr(0, created.out.size() - 1);
+
+  std::ifstream db_file(dir.file("p.db"), std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(db_file), {}};
+  EXPECT_EQ(bytes.find(secret), std::string::npos);
+
+  database db({dir.file("p.db"), 1, std::nullopt});
+  api_key_service keys(db);
+  const auto record = keys.authenticate(secret);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->owner.role, role::admin);
+
+  const outcome listed = run(dir, "keys list");
+  EXPECT_EQ(listed.exit_code, 0);
+  EXPECT_NE(listed.out.find(record->owner.key_id), std::string::npos);
+  EXPECT_EQ(listed.out.find(secret), std::string::npos);
+
+  EXPECT_EQ(run(dir, "keys revoke " + record->owner.key_id).exit_code, 0);
+  EXPECT_FALSE(keys.authenticate(secret));
+  EXPECT_NE(run(dir, "keys revoke " + record->owner.key_id).exit_code, 0);
+  EXPECT_NE(run(dir, "keys list").out.find("revoked"), std::string::npos);
+}
+
+TEST(pathways_cli, keys_create_explains_a_missing_team_or_unknown_role) {
+  temp_dir dir;
+  const outcome no_team = run(dir, "keys create --role coordinator");
+  EXPECT_NE(no_team.exit_code, 0);
+  EXPECT_TRUE(no_team.out.empty());
+  EXPECT_NE(stderr_of(dir).find("--team"), std::string::npos) << stderr_of(dir);
+  const outcome unknown_team = run(dir, "keys create --role coordinator --team 0123456789abcdef0123456789abcdef");
+  EXPECT_NE(unknown_team.exit_code, 0);
+  EXPECT_NE(stderr_of(dir).find("no team"), std::string::npos);
+  const outcome bad_role = run(dir, "keys create --role overlord");
+  EXPECT_NE(bad_role.exit_code, 0);
+  EXPECT_NE(stderr_of(dir).find("--role"), std::string::npos);
+}
+
+TEST(pathways_cli, migrate_reports_the_schema_version) {
+  temp_dir dir;
+  const outcome o = run(dir, "migrate");
+  EXPECT_EQ(o.exit_code, 0);
+  EXPECT_NE(o.out.find("schema version " + std::to_string(database::latest_schema_version())), std::string::npos);
+}
+
+TEST(pathways_cli, a_bad_configuration_stops_the_program_naming_the_setting) {
+  temp_dir dir;
+  std::ofstream(dir.file("bad.toml")) << "[server]\nthreads = 0\n";
+  const std::string command = "'" PATHWAYS_EXE "' --config '" + dir.file("bad.toml").string() + "' migrate 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string text;
+  std::array<char, 1024> buffer{};
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) text.append(buffer.data(), n);
+  EXPECT_NE(::pclose(pipe), 0);
+  EXPECT_NE(text.find("server.threads"), std::string::npos) << text;
+}
+
+// A child process running `pathways serve`, its stdout readable line by line.
+class serving_process {
+ public:
+  serving_process(const temp_dir& dir, bool demo) {
+    int out[2];
+    EXPECT_EQ(::pipe(out), 0);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], STDOUT_FILENO);
+      ::close(out[0]);
+      ::setenv("PATHWAYS_DB", dir.file("p.db").c_str(), 1);
+      ::setenv("PATHWAYS_PORT", "0", 1);
+      const std::string config = shipped_config().string();
+      if (demo) ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", "--demo", nullptr);
+      else ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", nullptr);
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    output_ = ::fdopen(out[0], "r");
+  }
+  ~serving_process() {
+    if (pid_ > 0 && !waited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (output_) std::fclose(output_);
+  }
+  // The next line of stdout, or nullopt at its end.
+  std::optional<std::string> line() {
+    char buffer[1024];
+    if (!std::fgets(buffer, sizeof buffer, output_)) return std::nullopt;
+    return std::string(buffer);
+  }
+  // Reads stdout up to the "listening" line; returns the port and collects printed demo keys.
+  int port(std::map<std::string, std::string>* demo_keys) {
+    const std::regex key_line(R"(\s+demo (admin|coordinator|agency)\s+(pwdemo_[0-9a-f]+)\s*)");
+    const std::regex listening(R"(.*listening on http://127\.0\.0\.1:(\d+).*\s*)");
+    while (auto l = line()) {
+      std::smatch m;
+      if (std::regex_match(*l, m, key_line)) (*demo_keys)[m[1]] = m[2];
+      if (std::regex_match(*l, m, listening)) return std::stoi(m[1]);
+    }
+    return 0;
+  }
+  // Sends SIGTERM and returns the exit code.
+  int terminate() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    waited_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* output_ = nullptr;
+  bool waited_ = false;
+};
+
+TEST(pathways_cli, serve_demo_answers_with_demo_data_and_stops_cleanly_on_sigterm) {
+  temp_dir dir;
+  serving_process server(dir, true);
+  std::map<std::string, std::string> keys;
+  const int port = server.port(&keys);
+  ASSERT_GT(port, 0);
+  const std::string coordinator_key = keys["coordinator"];
+  const std::string agency_key = keys["agency"];
+  ASSERT_FALSE(coordinator_key.empty());
+  httplib::Client client("127.0.0.1", port);
+  const httplib::Headers as_coordinator{{"Authorization", "Bearer " + coordinator_key}};
+  const auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  const auto near = client.Get("/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3", as_coordinator);
+  ASSERT_TRUE(near);
+  EXPECT_EQ(near->status, 200);
+  const auto body = nlohmann::json::parse(near->body);
+  EXPECT_GT(body["total_items"].get<int>(), 10);
+  EXPECT_EQ(body["contents"].size(), 3u);
+  const auto people = client.Get("/v1/people?per_page=1", as_coordinator);
+  ASSERT_TRUE(people);
+  EXPECT_GT(nlohmann::json::parse(people->body)["total_items"].get<int>(), 20);
+  const auto as_agency = client.Get("/v1/people", {{"Authorization", "Bearer " + agency_key}});
+  ASSERT_TRUE(as_agency);
+  EXPECT_EQ(as_agency->status, 403);
+  EXPECT_EQ(server.terminate(), 0);
+}
+
+TEST(pathways_cli, demo_keys_stop_working_when_demo_mode_is_off) {
+  temp_dir dir;
+  const outcome demo = run(dir, "demo");
+  ASSERT_EQ(demo.exit_code, 0) << stderr_of(dir);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(demo.out, m, std::regex(R"(demo admin\s+(pwdemo_[0-9a-f]+))")));
+  const std::string admin_key = m[1];
+  serving_process server(dir, false);
+  std::map<std::string, std::string> printed;
+  const int port = server.port(&printed);
+  ASSERT_GT(port, 0);
+  EXPECT_TRUE(printed.empty());
+  httplib::Client client("127.0.0.1", port);
+  const auto r = client.Get("/v1/opportunities", {{"Authorization", "Bearer " + admin_key}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(server.terminate(), 0);
+}
+
+}  // namespace
+}  // namespace pathways::testing
