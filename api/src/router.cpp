@@ -17,6 +17,13 @@ std::string pattern_of(const std::string& route) {
   return std::regex_replace(route, placeholder, "([^/]+)");
 }
 
+// An error's text as one log field: no quotes or backslashes to break a key=value or JSON line.
+std::string log_field(std::string text) {
+  for (char& c : text)
+    if (c == '"' || c == '\\' || c == '\n' || c == '\r') c = '\'';
+  return text;
+}
+
 }  // namespace
 
 void log_request(const std::string& method, const std::string& route, int status,
@@ -53,10 +60,10 @@ void router::add(const char* method, const std::string& route, handler h, bool n
       h(ex);
     } catch (const error& e) {
       if (e.code() == error_code::internal)
-        spdlog::error("event=request_failed route={} request_id={} reason=\"{}\"", route, request_id, e.what());
+        spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id, log_field(e.what()));
       write_error(res, e);
     } catch (const std::exception& e) {
-      spdlog::error("event=request_failed route={} request_id={} reason=\"{}\"", route, request_id, e.what());
+      spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id, log_field(e.what()));
       write_error(res, error(error_code::internal, e.what()));
     }
     log_request(method, route, res.status, start, request_id);

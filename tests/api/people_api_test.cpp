@@ -1,4 +1,9 @@
 // People over HTTP: create, read, update, list, and the team scope that guards them.
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
+
 #include "api_fixture.hpp"
 
 namespace pathways::testing {
@@ -159,6 +164,27 @@ TEST_F(people_api, an_employment_specialist_works_with_their_own_team) {
   const std::string id = create_person(specialist_a_key, person_body())["id"];
   EXPECT_EQ(get("/v1/people/" + id, coordinator_a_key).status, 200);
   EXPECT_EQ(get("/v1/people/" + id, specialist_a_key).status, 200);
+}
+
+TEST_F(people_api, request_logs_carry_routes_and_ids_but_no_personal_data) {
+  std::ostringstream captured;
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(captured)));
+  json body = person_body("Zebedee Quux");
+  body["email"] = "zebedee@example.org";
+  const std::string id = create_person(coordinator_a_key, body)["id"];
+  get("/v1/people/" + id, coordinator_a_key);
+  patch("/v1/people/" + id, coordinator_a_key, {{"goals", {{{"domain", "work"}, {"own_words", "Secret plan"}, {"priority", 9}}}}});
+  get("/v1/people/" + id, coordinator_b_key);
+  spdlog::set_default_logger(previous);
+
+  const std::string log = captured.str();
+  EXPECT_NE(log.find("route=/v1/people/{id} status=200"), std::string::npos) << log;
+  EXPECT_NE(log.find("route=/v1/people/{id} status=400"), std::string::npos) << log;
+  EXPECT_NE(log.find("route=/v1/people/{id} status=404"), std::string::npos) << log;
+  for (const char* personal : {"Zebedee", "zebedee@", "Secret plan", "cooked for 40", "quiet_space", "1985"})
+    EXPECT_EQ(log.find(personal), std::string::npos) << personal;
 }
 
 }  // namespace
