@@ -62,12 +62,15 @@ int serve(settings s, bool demo_flag) {
   const bool demo = demo_flag || s.demo.enabled;
   const taxonomy terms = taxonomy::load(s.taxonomy);
   database db(database_options(s));
+  const std::vector<demo_key> demo_keys = demo ? prepare_demo(db, terms, s) : std::vector<demo_key>{};
+  matching_service matching(db, terms);  // built from the store, then kept current by the services
   agency_service agencies(db);
   team_service teams(db);
-  people_service people(db, terms);
-  opportunity_service opportunities(db, terms);
+  people_service people(db, terms, &matching);
+  opportunity_service opportunities(db, terms, &matching);
   api_key_service keys(db);
-  engine_services services{agencies, teams, people, opportunities, keys, terms};
+  allocation_service allocations(matching);
+  engine_services services{agencies, teams, people, opportunities, keys, matching, allocations, terms};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;
@@ -78,7 +81,7 @@ int serve(settings s, bool demo_flag) {
 
   http_server server(s.server, services, demo);
   const int port = server.bind();
-  if (demo) print_demo_keys(prepare_demo(db, terms, s), port);
+  if (demo) print_demo_keys(demo_keys, port);
   std::cout << fmt::format("\nPathways is listening on http://{}:{} (Ctrl-C stops it)\n", s.server.address, port)
             << std::flush;
   spdlog::info("event=server_started port={} threads={} demo={}", port, s.server.threads, demo);

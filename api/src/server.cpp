@@ -134,6 +134,7 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_team_routes(r, services);
   add_people_routes(r, services);
   add_opportunity_routes(r, services);
+  add_matching_routes(r, services);
 }
 
 http_server::~http_server() { stop(); }

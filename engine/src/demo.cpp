@@ -76,11 +76,18 @@ class dice {
   std::mt19937_64 engine_;
 };
 
-// The demo's "now": records were made before it, dates are set relative to 1 December 2026.
-constexpr sys_days base_day{std::chrono::year{2026} / std::chrono::November / 1};
-constexpr sys_seconds base_time{base_day + hours{9}};
-constexpr sys_days first_december{std::chrono::year{2026} / std::chrono::December / 1};
-constexpr sys_days first_term_day{std::chrono::year{2027} / std::chrono::January / 4};
+// The demo's calendar, anchored on the day it is loaded so that its openings are current
+// whenever someone tries it: records were made before "now", closing dates fall after it.
+struct demo_calendar {
+  sys_days base_day;         // the day of loading
+  sys_seconds base_time;     // 09:00 that day
+  sys_days closing_from;     // most closing dates fall in the four months from here
+  sys_days term_day;         // courses with no closing date start from here
+
+  explicit demo_calendar(sys_days today)
+      : base_day(today), base_time(today + hours{9}), closing_from(today + days{30}),
+        term_day(today + days{64}) {}
+};
 
 std::string iso_date(sys_days d) {
   const std::chrono::year_month_day ymd{d};
@@ -211,8 +218,8 @@ struct demo_borough {
 
 class borough_builder {
  public:
-  borough_builder(const taxonomy& terms, std::uint64_t seed)
-      : terms_(terms), seed_(seed), dice_(seed) {
+  borough_builder(const taxonomy& terms, std::uint64_t seed, sys_days today)
+      : terms_(terms), seed_(seed), dice_(seed), calendar_(today) {
     for (const auto& t : terms.terms())
       for (domain d : t.domains) domain_terms_[static_cast<std::size_t>(d)].push_back(t.id);
     for (const auto& l : cat::localities()) locality_weights_.push_back(l.weight);
@@ -283,7 +290,7 @@ class borough_builder {
 
   // A moment min_days to max_days before the demo's "now", during the working day.
   sys_seconds some_time_before(int min_days, int max_days) {
-    return base_time - days{dice_.between(min_days, max_days)} +
+    return calendar_.base_time - days{dice_.between(min_days, max_days)} +
            std::chrono::seconds{dice_.between(0, 9 * 3600 - 1)};
   }
   // Unchanged since `t`, or changed during the working day of one of the `max_days` after it,
@@ -292,7 +299,7 @@ class borough_builder {
     if (dice_.chance(0.4)) return t;
     const sys_seconds later = std::chrono::floor<days>(t) + days{dice_.between(1, max_days)} +
                               hours{8} + std::chrono::seconds{dice_.between(0, 10 * 3600 - 1)};
-    return later < base_time ? later : t;
+    return later < calendar_.base_time ? later : t;
   }
 
   geo_point near(const cat::locality& l, double km) {
@@ -314,7 +321,7 @@ class borough_builder {
     t.name = plan.name;
     t.borough = plan.borough;
     t.created_at =
-        iso_time(sys_seconds{sys_days{std::chrono::year{2026} / 1 / 5} + days{n} + hours{9}});
+        iso_time(sys_seconds{calendar_.base_day - days{320} + days{n} + hours{9}});
     return t;
   }
 
@@ -441,7 +448,7 @@ class borough_builder {
     o.last_updated = iso_time(some_time_after(made, 45));
     if (dice_.chance(0.35))
       o.assured_date =
-          iso_date(sys_days{std::chrono::year{2026} / 8 / 1} + days{dice_.between(0, 91)});
+          iso_date(calendar_.base_day - days{92} + days{dice_.between(0, 91)});
     return o;
   }
 
@@ -553,25 +560,25 @@ class borough_builder {
     if (o.max_age && o.min_age && *o.min_age > *o.max_age) o.min_age.reset();
   }
 
-  // Closing dates mostly December 2026 to March 2027; courses start after they close.
+  // Closing dates mostly within four months of loading; courses start after they close.
   void choose_dates(opportunity& o, const cat::opening_plan& plan) {
     std::optional<sys_days> closes;
     if (o.status == opportunity_status::open) {
-      if (dice_.chance(0.75)) closes = first_december + days{dice_.between(0, 119)};
+      if (dice_.chance(0.75)) closes = calendar_.closing_from + days{dice_.between(0, 119)};
     } else if (o.status == opportunity_status::closed || dice_.chance(0.5)) {
-      closes = first_december - days{dice_.between(10, 60)};
+      closes = calendar_.closing_from - days{dice_.between(10, 60)};
     }
     if (closes) o.closing_date = iso_date(*closes);
     if (plan.style & (cat::course | cat::long_course)) {
       const sys_days starts = closes ? *closes + days{dice_.between(5, 21)}
-                                     : first_term_day + days{7 * dice_.between(0, 8)};
+                                     : calendar_.term_day + days{7 * dice_.between(0, 8)};
       const int weeks =
           (plan.style & cat::long_course) ? dice_.between(20, 30) : dice_.between(1, 12);
       o.start_date = iso_date(starts);
       o.end_date = iso_date(starts + days{7 * weeks - 3});
     } else if ((o.area == domain::work || o.area == domain::housing) && dice_.chance(0.35)) {
       const sys_days starts = closes ? *closes + days{dice_.between(14, 28)}
-                                     : first_december + days{dice_.between(7, 90)};
+                                     : calendar_.closing_from + days{dice_.between(7, 90)};
       o.start_date = iso_date(starts);
     }
   }
@@ -660,6 +667,7 @@ class borough_builder {
   const taxonomy& terms_;
   std::uint64_t seed_;
   dice dice_;
+  demo_calendar calendar_;
   std::array<std::vector<std::string>, domain_count> domain_terms_;
   std::vector<int> locality_weights_;
   std::vector<const cat::worded_strength*> strengths_;
@@ -709,7 +717,8 @@ std::optional<demo_summary> load_demo(database& db, const taxonomy& terms, std::
     spdlog::info("event=demo_skipped reason=database_not_empty seed={}", seed);
     return std::nullopt;
   }
-  demo_borough b = borough_builder(terms, seed).build();
+  const sys_days today = std::chrono::floor<days>(std::chrono::system_clock::now());
+  demo_borough b = borough_builder(terms, seed, today).build();
   for (auto& t : b.teams) check(t, "team");
   for (auto& a : b.agencies) check(a, "agency");
   for (auto& o : b.opportunities) check(o, "opportunity", terms);

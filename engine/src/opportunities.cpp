@@ -56,7 +56,9 @@ opportunity opportunity_service::publish(const principal& caller, opportunity o)
   if (!store::find_agency(*conn, o.agency_id))
     throw error(error_code::unprocessable, "agency_id names no agency", "agency_id");
   with_unique_ref([&] { store::insert_opportunity(*conn, o); });
+  std::lock_guard in_order(commit_order_);
   tx.commit();
+  if (listener_) listener_->opportunity_saved(o);
   return o;
 }
 
@@ -86,7 +88,9 @@ opportunity opportunity_service::update(const principal& caller, const std::stri
   validate(o, terms_);
   o.last_updated = now_utc();
   with_unique_ref([&] { store::update_opportunity(*conn, o); });
+  std::lock_guard in_order(commit_order_);
   tx.commit();
+  if (listener_) listener_->opportunity_saved(o);
   return o;
 }
 

@@ -52,7 +52,9 @@ person people_service::create(const principal& caller, person p) {
   transaction tx(*conn, transaction::kind::write);
   check_team(*conn, p.team_id);
   store::insert_person(*conn, p);
+  std::lock_guard in_order(commit_order_);
   tx.commit();
+  if (listener_) listener_->person_saved(p);
   return p;
 }
 
@@ -93,7 +95,9 @@ person people_service::update(const principal& caller, const std::string& id,
   assign_goal_ids(p, known);
   p.updated_at = now_utc();
   store::update_person(*conn, p);
+  std::lock_guard in_order(commit_order_);
   tx.commit();
+  if (listener_) listener_->person_saved(p);
   return p;
 }
 

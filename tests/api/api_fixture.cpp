@@ -1,6 +1,8 @@
 // The API test fixture: real database, real server thread, real HTTP client.
 #include "api_fixture.hpp"
 
+#include "pathways/clock.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -31,11 +33,13 @@ void api_test::SetUp() {
   db = std::make_unique<database>(database::options{dir.file("pathways.db"), 4, std::nullopt});
   agencies = std::make_unique<agency_service>(*db);
   teams = std::make_unique<team_service>(*db);
-  people = std::make_unique<people_service>(*db, *terms);
-  opportunities = std::make_unique<opportunity_service>(*db, *terms);
+  matching = std::make_unique<matching_service>(*db, *terms);
+  people = std::make_unique<people_service>(*db, *terms, matching.get());
+  opportunities = std::make_unique<opportunity_service>(*db, *terms, matching.get());
   keys = std::make_unique<api_key_service>(*db);
+  allocations = std::make_unique<allocation_service>(*matching);
   services = std::make_unique<api::engine_services>(
-      api::engine_services{*agencies, *teams, *people, *opportunities, *keys, *terms});
+      api::engine_services{*agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms});
 
   const principal admin{"", role::admin, std::nullopt, std::nullopt};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;
@@ -132,8 +136,8 @@ json api_test::opening_body(const std::string& ref) {
           {"places_total", 2},
           {"strengths", {{{"term", "cooking"}, {"weight", 1.0}}, {{"term", "food_hygiene"}, {"weight", 0.5}}}},
           {"min_age", 18},
-          {"adjustments", {"quiet_space"}},
-          {"closing_date", "2027-01-31"}};
+          {"adjustments", {"quiet_space", "flexible_hours"}},
+          {"closing_date", std::to_string(current_year() + 1) + "-01-31"}};
 }
 
 json api_test::create_person(const std::string& key, const json& body) {

@@ -45,11 +45,13 @@ class api_test : public ::testing::Test {
   temp_dir dir;
   std::unique_ptr<taxonomy> terms;
   std::unique_ptr<database> db;
+  std::unique_ptr<matching_service> matching;
   std::unique_ptr<agency_service> agencies;
   std::unique_ptr<team_service> teams;
   std::unique_ptr<people_service> people;
   std::unique_ptr<opportunity_service> opportunities;
   std::unique_ptr<api_key_service> keys;
+  std::unique_ptr<allocation_service> allocations;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;

@@ -21,7 +21,8 @@ struct demo_summary {
 
 // Fills a database that has no teams, agencies, people or opportunities, in one write
 // transaction. Returns nullopt (and changes nothing) when the database already holds any.
-// The same seed and taxonomy always give the same records, ids and timestamps included.
+// The same seed and taxonomy give the same records and ids; dates are set relative to the day
+// of loading (records made before it, closing dates after it), so the demo never goes stale.
 // Throws pathways::error (internal) if the generator makes a record that fails validation.
 std::optional<demo_summary> load_demo(database& db, const taxonomy& terms, std::uint64_t seed);
 

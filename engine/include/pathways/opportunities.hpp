@@ -3,12 +3,14 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <optional>
 
 #include "pathways/database.hpp"
 #include "pathways/model.hpp"
 #include "pathways/paging.hpp"
 #include "pathways/principal.hpp"
+#include "pathways/record_listener.hpp"
 #include "pathways/taxonomy.hpp"
 
 namespace pathways {
@@ -30,7 +32,9 @@ struct opportunity_query {
 
 class opportunity_service {
  public:
-  opportunity_service(database& db, const taxonomy& terms) : db_(db), terms_(terms) {}
+  // `listener`, if given, hears of every opportunity saved, after the commit.
+  opportunity_service(database& db, const taxonomy& terms, record_listener* listener = nullptr)
+      : db_(db), terms_(terms), listener_(listener) {}
   // An agency publishes under its own agency id; admins name the agency.
   opportunity publish(const principal& caller, opportunity o);
   opportunity get(const principal& caller, const std::string& id);
@@ -42,6 +46,8 @@ class opportunity_service {
  private:
   database& db_;
   const taxonomy& terms_;
+  record_listener* listener_;
+  std::mutex commit_order_;  // the listener hears of commits in the order they happened
 };
 
 }  // namespace pathways

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <optional>
 
 #include "pathways/database.hpp"
 #include "pathways/model.hpp"
 #include "pathways/paging.hpp"
 #include "pathways/principal.hpp"
+#include "pathways/record_listener.hpp"
 #include "pathways/taxonomy.hpp"
 
 namespace pathways {
@@ -20,7 +22,9 @@ struct person_query {
 
 class people_service {
  public:
-  people_service(database& db, const taxonomy& terms) : db_(db), terms_(terms) {}
+  // `listener`, if given, hears of every person saved, after the commit.
+  people_service(database& db, const taxonomy& terms, record_listener* listener = nullptr)
+      : db_(db), terms_(terms), listener_(listener) {}
   person create(const principal& caller, person p);
   person get(const principal& caller, const std::string& id);
   page<person> list(const principal& caller, const person_query& q);
@@ -31,6 +35,8 @@ class people_service {
  private:
   database& db_;
   const taxonomy& terms_;
+  record_listener* listener_;
+  std::mutex commit_order_;  // the listener hears of commits in the order they happened
 };
 
 }  // namespace pathways

@@ -5,8 +5,10 @@
 #include <memory>
 
 #include "pathways/agencies.hpp"
+#include "pathways/allocation_proposals.hpp"
 #include "pathways/api_keys.hpp"
 #include "pathways/config.hpp"
+#include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
 #include "pathways/taxonomy.hpp"
@@ -21,6 +23,8 @@ struct engine_services {
   people_service& people;
   opportunity_service& opportunities;
   api_key_service& keys;
+  matching_service& matching;
+  allocation_service& allocations;
   const taxonomy& terms;
 };
 

@@ -1,0 +1,121 @@
+// GET /v1/people/{id}/matches, GET /v1/opportunities/{id}/candidates and POST /v1/allocations:
+// explained matches, and proposals for sharing scarce places.
+#include "routes.hpp"
+
+namespace pathways::api {
+namespace {
+
+json reasons_json(const std::vector<match_reason>& reasons) {
+  json out = json::array();
+  for (const auto& r : reasons) out.push_back({{"kind", r.kind}, {"text", r.text}});
+  return out;
+}
+
+// What a coordinator needs to see of an opening in a list of matches.
+json summary_json(const opportunity& o) {
+  json full = to_json(o);
+  json out;
+  for (const char* key : {"id", "agency_id", "domain", "title", "location", "address", "remote", "schedule",
+                          "hours_per_week", "pay", "places_available", "adjustments", "closing_date"})
+    out[key] = full[key];
+  return out;
+}
+
+json distance_json(const std::optional<double>& d) {
+  return d ? json(std::round(*d * 10) / 10) : json(nullptr);
+}
+
+allocation_request allocation_request_from(const json& body) {
+  json_object obj(body, "");
+  allocation_request r;
+  obj.each("people", [&](const json& v, const std::string& path) {
+    if (v.is_string()) {
+      r.people.push_back({v.get<std::string>(), {}});
+      return;
+    }
+    json_object p(v, path);
+    allocation_person who{p.text("person_id"), {}};
+    p.each("preferences", [&](const json& pref, const std::string& pref_path) {
+      if (!pref.is_string()) invalid_field(pref_path, "must be an opportunity id");
+      who.preferences.push_back(pref.get<std::string>());
+    });
+    p.finish();
+    r.people.push_back(std::move(who));
+  });
+  obj.each("opportunity_ids", [&](const json& v, const std::string& path) {
+    if (!v.is_string()) invalid_field(path, "must be an opportunity id");
+    r.opportunity_ids.push_back(v.get<std::string>());
+  });
+  r.options_per_person = obj.optional_integer("options_per_person").value_or(20);
+  obj.finish();
+  return r;
+}
+
+}  // namespace
+
+void add_matching_routes(router& r, engine_services& s) {
+  r.get("/v1/people/{id}/matches", [&s](exchange& ex) {
+    match_request request;
+    if (auto d = ex.query.text("domain")) request.area = json_object::parse_enum<domain>(*d, "domain");
+    request.limit = ex.query.integer("limit", 1, 50).value_or(10);
+    request.radius_km = ex.query.number("radius_km", 0, 500);
+    if (auto explain = ex.query.text("explain")) {
+      if (*explain != "excluded") invalid_field("explain", "must be 'excluded'");
+      request.explain_excluded = true;
+    }
+    ex.query.finish();
+    const std::string person_id = ex.path_param(1);
+    const match_list found = s.matching.matches_for(ex.caller, person_id, request);
+    json matches = json::array();
+    for (const auto& m : found.matches)
+      matches.push_back({{"opportunity", summary_json(m.opening)},
+                         {"score", std::round(m.score * 1000) / 1000},
+                         {"distance_km", distance_json(m.distance_km)},
+                         {"reasons", reasons_json(m.reasons)}});
+    json body{{"person_id", person_id}, {"matches", matches}};
+    if (request.explain_excluded) {
+      json excluded = json::array();
+      for (const auto& n : found.excluded)
+        excluded.push_back({{"opportunity", summary_json(n.opening)},
+                            {"score", std::round(n.score * 1000) / 1000},
+                            {"excluded_by", {{"constraint", scoring::name_of(n.excluded_by.rule)},
+                                             {"detail", n.excluded_by.detail}}}});
+      body["excluded"] = excluded;
+    }
+    ex.reply(200, body);
+  });
+
+  r.get("/v1/opportunities/{id}/candidates", [&s](exchange& ex) {
+    const int limit = ex.query.integer("limit", 1, 100).value_or(20);
+    ex.query.finish();
+    const std::string opportunity_id = ex.path_param(1);
+    json candidates = json::array();
+    for (const auto& c : s.matching.candidates_for(ex.caller, opportunity_id, limit))
+      candidates.push_back({{"person", {{"id", c.who.id}, {"display_name", c.who.display_name}, {"team_id", c.who.team_id}}},
+                            {"score", std::round(c.score * 1000) / 1000},
+                            {"distance_km", distance_json(c.distance_km)},
+                            {"reasons", reasons_json(c.reasons)}});
+    ex.reply(200, {{"opportunity_id", opportunity_id}, {"candidates", candidates}});
+  });
+
+  r.post("/v1/allocations", [&s](exchange& ex) {
+    ex.query.finish();
+    const allocation_proposal proposal = s.allocations.propose(ex.caller, allocation_request_from(ex.body()));
+    json assigned = json::array();
+    for (const auto& a : proposal.assigned)
+      assigned.push_back({{"person_id", a.person_id},
+                          {"opportunity_id", a.opportunity_id},
+                          {"score", std::round(a.score * 1000) / 1000},
+                          {"preference_rank", a.preference_rank ? json(*a.preference_rank) : json(nullptr)},
+                          {"reasons", reasons_json(a.reasons)}});
+    json unassigned = json::array();
+    for (const auto& u : proposal.unassigned) unassigned.push_back({{"person_id", u.person_id}, {"reason", u.reason}});
+    ex.reply(200, {{"proposal_only", true},
+                   {"note", "A proposal: nothing has been referred. Talk it through with each person first."},
+                   {"assigned", assigned},
+                   {"unassigned", unassigned},
+                   {"total_score", std::round(proposal.total_score * 1000) / 1000}});
+  });
+}
+
+}  // namespace pathways::api

@@ -1,0 +1,65 @@
+// How a person and an opening fit: the hard constraints that are never broken, and the score's
+// parts with every weight named and explained. The one place where matching policy lives.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pathways/model.hpp"
+
+namespace pathways::scoring {
+
+// The parts of a score; they add up to 1.
+// Strengths: what the person is good at is the heart of strengths-based matching.
+inline constexpr double strengths_weight = 0.45;
+// Goals: what the person said they want; a stated goal outweighs any inferred link (below).
+inline constexpr double goals_weight = 0.30;
+// Distance: nearer is easier to get to and to keep up.
+inline constexpr double distance_weight = 0.15;
+// Hours: hours inside the person's own preference.
+inline constexpr double hours_weight = 0.10;
+
+// How much a valued strength counts, by how the person has it.
+inline constexpr double direct_strength = 1.0;  // the same term, scaled by their level (1-5)
+inline constexpr double related_strength = 0.5; // a related term: transferable, but inferred
+inline constexpr double interest_only = 0.3;    // something they care about, not named a strength
+
+// With no travel limit given, distance scores fall to zero at this many km.
+inline constexpr double default_travel_km = 15.0;
+
+// Allocation of scarce places: an opening the person chose themselves is worth more than any
+// match score (a score is at most 1), and their first choice more than their last.
+inline constexpr double chosen_by_person = 1.0;
+inline constexpr double first_choice_extra = 0.5;  // falls linearly to 0 for their last choice
+
+enum class constraint {
+  not_open, no_places, past_closing_date, age, too_far, too_many_hours, adjustment_missing, schedule
+};
+std::string_view name_of(constraint c);
+
+struct exclusion {
+  constraint rule;
+  std::string detail;  // plain language, e.g. "needs step-free access, which is not offered"
+};
+
+// What the check needs besides the two records.
+struct check_context {
+  std::string today;                     // YYYY-MM-DD
+  int year = 2026;
+  std::optional<double> radius_km;       // a caller's narrower radius, if any
+};
+
+// The first hard constraint the pair breaks, or nullopt when the opening is open to them.
+std::optional<exclusion> check(const person& p, const opportunity& o, const check_context& ctx);
+
+// The distance from home, when both places are known and the opening is not remote.
+std::optional<double> distance_from_home(const person& p, const opportunity& o);
+// 0..1 parts of the score.
+double goal_part(const person& p, const opportunity& o);
+double distance_part(const person& p, const opportunity& o);
+double hours_part(const person& p, const opportunity& o);
+// The total from a strengths part already computed (0..1).
+double total(double strengths, const person& p, const opportunity& o);
+
+}  // namespace pathways::scoring

@@ -1,0 +1,210 @@
+// The matching graph on a Boost.Graph adjacency list, with flat per-term postings mirrored from
+// its term → opportunity edges for the match loop.
+#include "pathways/match_graph.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "pathways/error.hpp"
+
+namespace pathways {
+namespace {
+
+enum class vertex_kind : std::uint8_t { term, domain, agency, opportunity, person };
+// What an edge says: a term related to a term; an opening valuing a term; a person's strength or
+// interest; an opening's domain or agency; a person's goal domain.
+enum class edge_kind : std::uint8_t { related, values, strength_of, interest_of, in_domain, offered_by, goal_in };
+
+struct vertex_info {
+  vertex_kind kind = vertex_kind::term;
+  std::uint32_t slot = 0;
+};
+struct edge_info {
+  edge_kind kind = edge_kind::related;
+  float weight = 0;
+};
+
+using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
+using vertex = graph_type::vertex_descriptor;
+
+constexpr std::size_t domain_count = vocabulary<domain>::names.size();
+
+}  // namespace
+
+struct match_graph::impl {
+  graph_type g;
+  std::vector<vertex> term_vertex;
+  std::unordered_map<std::string, std::uint32_t> term_slot;
+  std::vector<std::string> term_id;
+  std::vector<vertex> domain_vertex;
+  std::unordered_map<std::string, vertex> agency_vertex;
+  std::vector<vertex> opportunity_vertex;
+  std::vector<opportunity> opportunities;
+  std::unordered_map<std::string, std::uint32_t> opportunity_slot;
+  std::vector<vertex> person_vertex;
+  std::vector<person> people;
+  std::unordered_map<std::string, std::uint32_t> person_slot;
+
+  vertex agency_of(const std::string& id) {
+    auto [it, added] = agency_vertex.try_emplace(id);
+    if (added) it->second = boost::add_vertex(vertex_info{vertex_kind::agency, 0}, g);
+    return it->second;
+  }
+
+  // The terms an edge from `v` leads to, with the edge kinds asked for.
+  template <class F>
+  void each_out(vertex v, edge_kind kind, F&& fn) const {
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+      if (g[*e].kind == kind) fn(g[boost::target(*e, g)], g[*e].weight);
+  }
+  template <class F>
+  void each_in(vertex v, edge_kind kind, F&& fn) const {
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+      if (g[*e].kind == kind) fn(g[boost::source(*e, g)], g[*e].weight);
+  }
+};
+
+match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()) {
+  auto& m = *impl_;
+  for (const auto& t : terms.terms()) {
+    const auto slot = static_cast<std::uint32_t>(m.term_vertex.size());
+    m.term_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::term, slot}, m.g));
+    m.term_slot.emplace(t.id, slot);
+    m.term_id.push_back(t.id);
+  }
+  for (const auto& t : terms.terms())
+    for (const auto& r : t.related)
+      boost::add_edge(m.term_vertex[m.term_slot.at(t.id)], m.term_vertex[m.term_slot.at(r)],
+                      edge_info{edge_kind::related, 1.0f}, m.g);
+  for (std::size_t d = 0; d < domain_count; ++d)
+    m.domain_vertex.push_back(
+        boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
+  postings_.resize(m.term_vertex.size());
+}
+
+match_graph::~match_graph() = default;
+
+void match_graph::upsert(const opportunity& given) {
+  auto& m = *impl_;
+  opportunity o = given;
+  o.description.clear();  // matching never reads it; keep the graph small
+  auto [it, added] = m.opportunity_slot.try_emplace(o.id, static_cast<std::uint32_t>(m.opportunities.size()));
+  const std::uint32_t slot = it->second;
+  std::vector<std::uint32_t> touched;
+  if (added) {
+    m.opportunity_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
+    m.opportunities.push_back(std::move(o));
+  } else {
+    m.each_in(m.opportunity_vertex[slot], edge_kind::values,
+              [&](const vertex_info& term, float) { touched.push_back(term.slot); });
+    boost::clear_vertex(m.opportunity_vertex[slot], m.g);
+    m.opportunities[slot] = std::move(o);
+  }
+  const vertex v = m.opportunity_vertex[slot];
+  const opportunity& stored = m.opportunities[slot];
+  if (added) {
+    weight_totals_.push_back(0);
+    areas_.push_back(stored.area);
+  }
+  float total = 0;
+  for (const auto& s : stored.strengths) total += static_cast<float>(s.weight);
+  weight_totals_[slot] = total;
+  areas_[slot] = stored.area;
+  for (const auto& s : stored.strengths) {
+    const auto term = m.term_slot.find(s.term);
+    if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
+    boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, static_cast<float>(s.weight)}, m.g);
+    touched.push_back(term->second);
+  }
+  boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)], edge_info{edge_kind::in_domain, 1.0f}, m.g);
+  boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (std::uint32_t t : touched) rebuild_postings(t);
+}
+
+void match_graph::upsert(const person& given) {
+  auto& m = *impl_;
+  auto [it, added] = m.person_slot.try_emplace(given.id, static_cast<std::uint32_t>(m.people.size()));
+  const std::uint32_t slot = it->second;
+  if (added) {
+    m.person_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::person, slot}, m.g));
+    m.people.push_back(given);
+  } else {
+    boost::clear_vertex(m.person_vertex[slot], m.g);
+    m.people[slot] = given;
+  }
+  const vertex v = m.person_vertex[slot];
+  const person& p = m.people[slot];
+  for (const auto& s : p.strengths)
+    if (auto t = m.term_slot.find(s.term); t != m.term_slot.end())
+      boost::add_edge(m.term_vertex[t->second], v, edge_info{edge_kind::strength_of, static_cast<float>(s.level) / 5.0f}, m.g);
+  for (const auto& i : p.interests)
+    if (i.term)
+      if (auto t = m.term_slot.find(*i.term); t != m.term_slot.end())
+        boost::add_edge(m.term_vertex[t->second], v, edge_info{edge_kind::interest_of, 0.0f}, m.g);
+  for (const auto& goal : p.goals)
+    if (goal.status == goal_status::active)
+      boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(goal.area)],
+                      edge_info{edge_kind::goal_in, static_cast<float>(6 - goal.priority) / 5.0f}, m.g);
+}
+
+void match_graph::rebuild_postings(std::uint32_t term) {
+  auto& list = postings_[term];
+  list.clear();
+  impl_->each_out(impl_->term_vertex[term], edge_kind::values,
+                  [&](const vertex_info& o, float w) { list.push_back({o.slot, w}); });
+}
+
+std::optional<std::uint32_t> match_graph::opportunity_slot(const std::string& id) const {
+  auto it = impl_->opportunity_slot.find(id);
+  if (it == impl_->opportunity_slot.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::uint32_t> match_graph::person_slot(const std::string& id) const {
+  auto it = impl_->person_slot.find(id);
+  if (it == impl_->person_slot.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::uint32_t> match_graph::term_slot(const std::string& term) const {
+  auto it = impl_->term_slot.find(term);
+  if (it == impl_->term_slot.end()) return std::nullopt;
+  return it->second;
+}
+
+const opportunity& match_graph::opportunity_at(std::uint32_t slot) const { return impl_->opportunities.at(slot); }
+const person& match_graph::person_at(std::uint32_t slot) const { return impl_->people.at(slot); }
+const std::string& match_graph::term_at(std::uint32_t slot) const { return impl_->term_id.at(slot); }
+std::size_t match_graph::opportunity_count() const { return impl_->opportunities.size(); }
+std::size_t match_graph::person_count() const { return impl_->people.size(); }
+
+void match_graph::related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const {
+  const auto& m = *impl_;
+  const vertex v = m.term_vertex.at(term);
+  // The taxonomy's links are symmetric, so each direction is its own out-edge.
+  m.each_out(v, edge_kind::related, [&](const vertex_info& t, float w) { out.push_back({t.slot, w}); });
+}
+
+void match_graph::opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const {
+  const auto& list = postings_.at(term);
+  out.insert(out.end(), list.begin(), list.end());
+}
+
+void match_graph::people_with(std::uint32_t term, std::vector<weighted_slot>& out) const {
+  const auto& m = *impl_;
+  const vertex v = m.term_vertex.at(term);
+  m.each_out(v, edge_kind::strength_of, [&](const vertex_info& p, float w) { out.push_back({p.slot, w}); });
+  m.each_out(v, edge_kind::interest_of, [&](const vertex_info& p, float) { out.push_back({p.slot, 0.0f}); });
+}
+
+void match_graph::opportunities_in(domain area, std::vector<std::uint32_t>& out) const {
+  const auto& m = *impl_;
+  m.each_in(m.domain_vertex[static_cast<std::size_t>(area)], edge_kind::in_domain,
+            [&](const vertex_info& o, float) { out.push_back(o.slot); });
+}
+
+}  // namespace pathways

@@ -1,0 +1,362 @@
+// Ranking openings for a person (and people for an opening) over the matching graph: strengths
+// reach openings through their terms and related terms, hard constraints filter, the score
+// orders, and reasons explain each result in the person's own words.
+#include "pathways/matching.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "pathways/clock.hpp"
+#include "pathways/error.hpp"
+#include "store/opportunity_rows.hpp"
+#include "store/person_rows.hpp"
+
+namespace pathways {
+namespace {
+
+// How strongly, and how, a person reaches a term.
+struct reach {
+  float factor = 0;
+  enum class via : std::uint8_t { strength, related, interest } how = via::strength;
+  std::uint32_t from_term = 0;  // for related: the person's own strength that leads here
+};
+
+// The terms a person reaches, each at its best factor (never added twice).
+std::unordered_map<std::uint32_t, reach> reached_terms(const match_graph& g, const person& p) {
+  std::unordered_map<std::uint32_t, reach> out;
+  auto offer = [&](std::uint32_t term, reach r) {
+    auto [it, added] = out.try_emplace(term, r);
+    if (!added && r.factor > it->second.factor) it->second = r;
+  };
+  std::vector<weighted_slot> related;
+  for (const auto& s : p.strengths) {
+    const auto t = g.term_slot(s.term);
+    if (!t) continue;
+    const float level = static_cast<float>(s.level) / 5.0f;
+    offer(*t, {level * static_cast<float>(scoring::direct_strength), reach::via::strength, *t});
+    related.clear();
+    g.related_terms(*t, related);
+    for (const auto& r : related)
+      offer(r.slot, {level * static_cast<float>(scoring::related_strength), reach::via::related, *t});
+  }
+  for (const auto& i : p.interests)
+    if (i.term)
+      if (const auto t = g.term_slot(*i.term))
+        offer(*t, {static_cast<float>(scoring::interest_only), reach::via::interest, *t});
+  return out;
+}
+
+std::string label(const taxonomy& terms, const std::string& id) {
+  const auto* t = terms.find(id);
+  return t ? t->label : id;
+}
+
+std::string lower(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string adjustment_words(const std::vector<adjustment>& list) {
+  std::string out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string w(name_of(list[i]));
+    std::replace(w.begin(), w.end(), '_', ' ');
+    out += (i == 0 ? "" : (i + 1 == list.size() ? " and " : ", ")) + w;
+  }
+  return out;
+}
+
+// Reasons a coordinator can read out, citing only what exists for this person and opening.
+std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
+                                      const opportunity& o) {
+  std::vector<match_reason> out;
+  const auto reached = reached_terms(g, p);
+  for (const auto& valued : o.strengths) {
+    const auto t = g.term_slot(valued.term);
+    if (!t) continue;
+    const auto r = reached.find(*t);
+    if (r == reached.end()) continue;
+    const std::string what = lower(label(terms, valued.term));
+    if (r->second.how == reach::via::strength) {
+      const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
+                                    [&](const strength& s) { return s.term == valued.term; });
+      out.push_back({"strength", own != p.strengths.end() && !own->own_words.empty()
+                                     ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
+                                     : fmt::format("Uses your strength in {}", what)});
+    } else if (r->second.how == reach::via::related) {
+      out.push_back({"transferable", fmt::format("Your experience in {} relates to {}",
+                                                 lower(label(terms, g.term_at(r->second.from_term))), what)});
+    } else {
+      out.push_back({"interest", fmt::format("Connects with your interest in {}", what)});
+    }
+  }
+  const goal* best = nullptr;
+  for (const auto& goal_ : p.goals)
+    if (goal_.status == goal_status::active && goal_.area == o.area && (!best || goal_.priority < best->priority))
+      best = &goal_;
+  if (best)
+    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", name_of(o.area), best->own_words)});
+  if (o.remote) {
+    out.push_back({"distance", "Remote: no travel needed"});
+  } else if (const auto d = scoring::distance_from_home(p, o)) {
+    out.push_back({"distance", p.prefs.max_travel_km
+                                   ? fmt::format("{:.1f} km from home, within your {:g} km", *d, *p.prefs.max_travel_km)
+                                   : fmt::format("{:.1f} km from home", *d)});
+  }
+  if (o.hours_per_week && (p.prefs.hours_min || p.prefs.hours_max)) {
+    const double h = *o.hours_per_week;
+    std::string pref = p.prefs.hours_min && p.prefs.hours_max
+                           ? fmt::format("{:g} to {:g} hours you prefer", *p.prefs.hours_min, *p.prefs.hours_max)
+                           : p.prefs.hours_max ? fmt::format("up to {:g} hours you prefer", *p.prefs.hours_max)
+                                               : fmt::format("at least {:g} hours you prefer", *p.prefs.hours_min);
+    const bool within = h >= p.prefs.hours_min.value_or(0) && h <= p.prefs.hours_max.value_or(80);
+    out.push_back({"hours", fmt::format("{:g} hours a week, {} the {}", h, within ? "within" : "outside", pref)});
+  }
+  if (!p.adjustments.empty()) out.push_back({"adjustments", "Offers what you need: " + adjustment_words(p.adjustments)});
+  if (o.places_available > 0)
+    out.push_back({"places", fmt::format("{} place{} left", o.places_available, o.places_available == 1 ? "" : "s")});
+  return out;
+}
+
+// A bounded list of the best (score, slot) pairs, ties broken by slot for determinism.
+class best_of {
+ public:
+  explicit best_of(std::size_t k) : k_(k) {}
+  // The score to beat to be kept: none while there is room; nothing is kept when k is 0.
+  double threshold() const {
+    if (k_ == 0) return std::numeric_limits<double>::infinity();
+    return items_.size() < k_ ? -1.0 : items_.front().first;
+  }
+  void offer(double score, std::uint32_t slot) {
+    if (k_ == 0) return;
+    if (items_.size() < k_) {
+      items_.emplace_back(score, slot);
+      std::push_heap(items_.begin(), items_.end(), worse);
+    } else if (worse({score, slot}, items_.front())) {
+      std::pop_heap(items_.begin(), items_.end(), worse);
+      items_.back() = {score, slot};
+      std::push_heap(items_.begin(), items_.end(), worse);
+    }
+  }
+  // Best first.
+  std::vector<std::pair<double, std::uint32_t>> sorted() {
+    std::sort_heap(items_.begin(), items_.end(), worse);
+    return items_;
+  }
+
+ private:
+  // a ranks before b: higher score, then lower slot. The heap's front is the worst kept.
+  static bool worse(const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  }
+  std::size_t k_;
+  std::vector<std::pair<double, std::uint32_t>> items_;
+};
+
+scoring::check_context context_now(const match_request& r) {
+  return {today_utc(), current_year(), r.radius_km};
+}
+
+}  // namespace
+
+matching_service::matching_service(database& db, const taxonomy& terms) : terms_(terms), graph_(terms) {
+  const auto start = std::chrono::steady_clock::now();
+  auto conn = db.connect();
+  transaction tx(*conn, transaction::kind::read);
+  opportunity_query all;
+  all.paging = {1, 1000};
+  for (;; ++all.paging.number) {
+    const auto page = store::list_opportunities(*conn, all);
+    for (const auto& o : page.items) graph_.upsert(o);
+    if (page.items.size() < static_cast<std::size_t>(all.paging.per_page)) break;
+  }
+  for (page_request paging{1, 1000};; ++paging.number) {
+    const auto page = store::list_people(*conn, std::nullopt, paging);
+    for (const auto& p : page.items) graph_.upsert(p);
+    if (page.items.size() < static_cast<std::size_t>(paging.per_page)) break;
+  }
+  spdlog::info("event=matching_graph_built opportunities={} people={} ms={}", graph_.opportunity_count(),
+               graph_.person_count(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+}
+
+void matching_service::person_saved(const person& p) {
+  std::unique_lock lock(mutex_);
+  graph_.upsert(p);
+}
+
+void matching_service::opportunity_saved(const opportunity& o) {
+  std::unique_lock lock(mutex_);
+  graph_.upsert(o);
+}
+
+void matching_service::sum_strengths(const person& p, std::vector<float>& sums,
+                                     std::vector<std::uint32_t>& touched) const {
+  sums.assign(graph_.opportunity_count(), 0.0f);
+  touched.clear();
+  for (const auto& [term, how] : reached_terms(graph_, p)) {
+    const float factor = how.factor;
+    graph_.for_each_opportunity_valuing(term, [&](std::uint32_t slot, float weight) {
+      if (sums[slot] == 0.0f) touched.push_back(slot);
+      sums[slot] += weight * factor;
+    });
+  }
+}
+
+double matching_service::strengths_part(const std::vector<float>& sums, std::uint32_t slot) const {
+  const float total_weight = graph_.weight_total(slot);
+  return total_weight > 0 ? std::min(1.0, static_cast<double>(sums[slot] / total_weight)) : 0.0;
+}
+
+match_list matching_service::rank(const person& p, const match_request& r) const {
+  const auto ctx = context_now(r);
+  // Strength parts, accumulated per opening over the terms the person reaches.
+  thread_local std::vector<float> strength_sum;
+  thread_local std::vector<std::uint32_t> touched;
+  sum_strengths(p, strength_sum, touched);
+  if (r.area) {  // a domain asked for: its openings count even with no strength in common
+    std::vector<std::uint32_t> in_domain;
+    graph_.opportunities_in(*r.area, in_domain);
+    for (std::uint32_t slot : in_domain)
+      if (strength_sum[slot] == 0.0f) touched.push_back(slot);
+  }
+  std::array<double, vocabulary<domain>::names.size()> goal_by_domain{};
+  for (const auto& g : p.goals)
+    if (g.status == goal_status::active)
+      goal_by_domain[static_cast<std::size_t>(g.area)] =
+          std::max(goal_by_domain[static_cast<std::size_t>(g.area)], static_cast<double>(6 - g.priority) / 5.0);
+
+  best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
+  best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
+  std::unordered_map<std::uint32_t, scoring::exclusion> why;
+  for (std::uint32_t slot : touched) {
+    const domain area = graph_.area_of(slot);
+    if (r.area && area != *r.area) continue;
+    const double strengths = strengths_part(strength_sum, slot);
+    const double bound = scoring::strengths_weight * strengths + scoring::goals_weight * goal_by_domain[static_cast<std::size_t>(area)] +
+                         scoring::distance_weight + scoring::hours_weight;
+    if (bound < kept.threshold() && bound < missed.threshold()) continue;
+    const opportunity& o = graph_.opportunity_at(slot);
+    const double score = scoring::total(strengths, p, o);
+    if (auto excluded = scoring::check(p, o, ctx)) {
+      // Closed or past its date is nothing to negotiate; every other constraint might be.
+      const bool negotiable = excluded->rule != scoring::constraint::not_open &&
+                              excluded->rule != scoring::constraint::past_closing_date;
+      if (r.explain_excluded && negotiable && score >= missed.threshold()) {
+        missed.offer(score, slot);
+        why.insert_or_assign(slot, std::move(*excluded));
+      }
+      continue;
+    }
+    kept.offer(score, slot);
+  }
+  match_list out;
+  for (const auto& [score, slot] : kept.sorted()) {
+    const opportunity& o = graph_.opportunity_at(slot);
+    out.matches.push_back({o, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o)});
+  }
+  for (const auto& [score, slot] : missed.sorted())
+    out.excluded.push_back({graph_.opportunity_at(slot), score, why.at(slot)});
+  return out;
+}
+
+const person& matching_service::visible_person(const principal& caller, const std::string& person_id) const {
+  const auto slot = graph_.person_slot(person_id);
+  if (!slot || !caller.may_see_person_of(graph_.person_at(*slot).team_id))
+    throw error(error_code::not_found, "no such person", "person_id");
+  return graph_.person_at(*slot);
+}
+
+std::vector<opening_fit> matching_service::fits(const principal& caller, const std::string& person_id,
+                                                const std::vector<std::string>& opportunity_ids) const {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see matches");
+  std::shared_lock lock(mutex_);
+  const person& p = visible_person(caller, person_id);
+  thread_local std::vector<float> strength_sum;
+  thread_local std::vector<std::uint32_t> touched;
+  sum_strengths(p, strength_sum, touched);
+  const auto ctx = context_now({});
+  std::vector<opening_fit> out;
+  out.reserve(opportunity_ids.size());
+  for (const auto& id : opportunity_ids) {
+    const auto slot = graph_.opportunity_slot(id);
+    if (!slot) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
+    const opportunity& o = graph_.opportunity_at(*slot);
+    out.push_back({id, scoring::total(strengths_part(strength_sum, *slot), p, o), scoring::check(p, o, ctx),
+                   o.places_available});
+  }
+  return out;
+}
+
+std::vector<match_reason> matching_service::explain(const principal& caller, const std::string& person_id,
+                                                    const std::string& opportunity_id) const {
+  std::shared_lock lock(mutex_);
+  const person& p = visible_person(caller, person_id);
+  const auto slot = graph_.opportunity_slot(opportunity_id);
+  if (!slot) throw error(error_code::not_found, "no such opportunity");
+  return reasons_for(terms_, graph_, p, graph_.opportunity_at(*slot));
+}
+
+match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
+                                         const match_request& r) const {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see matches");
+  std::shared_lock lock(mutex_);
+  return rank(visible_person(caller, person_id), r);
+}
+
+std::vector<candidate> matching_service::candidates_for(const principal& caller, const std::string& opportunity_id,
+                                                        int limit) const {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see candidates");
+  std::shared_lock lock(mutex_);
+  const auto slot = graph_.opportunity_slot(opportunity_id);
+  if (!slot) throw error(error_code::not_found, "no such opportunity");
+  const opportunity& o = graph_.opportunity_at(*slot);
+  const scoring::check_context ctx{today_utc(), current_year(), std::nullopt};
+  // People reaching each valued term, at their best factor for that term.
+  std::unordered_map<std::uint32_t, double> strength_sum;
+  std::vector<weighted_slot> holders;
+  std::vector<weighted_slot> related;
+  for (const auto& valued : o.strengths) {
+    const auto t = graph_.term_slot(valued.term);
+    if (!t) continue;
+    std::unordered_map<std::uint32_t, double> best;
+    auto visit = [&](std::uint32_t term, double scale) {
+      holders.clear();
+      graph_.people_with(term, holders);
+      for (const auto& h : holders) {
+        const double f = h.weight > 0 ? h.weight * scale : scoring::interest_only * (scale == scoring::direct_strength);
+        double& b = best[h.slot];
+        b = std::max(b, f);
+      }
+    };
+    visit(*t, scoring::direct_strength);
+    related.clear();
+    graph_.related_terms(*t, related);
+    for (const auto& r : related) visit(r.slot, scoring::related_strength);
+    for (const auto& [person_slot, f] : best) strength_sum[person_slot] += valued.weight * f;
+  }
+  const double total_weight = graph_.weight_total(*slot);
+  best_of kept(static_cast<std::size_t>(std::max(0, limit)));
+  for (std::size_t ps = 0; ps < graph_.person_count(); ++ps) {
+    const person& p = graph_.person_at(static_cast<std::uint32_t>(ps));
+    if (!caller.may_see_person_of(p.team_id)) continue;
+    if (scoring::check(p, o, ctx)) continue;
+    const auto found = strength_sum.find(static_cast<std::uint32_t>(ps));
+    const double strengths = found == strength_sum.end() || total_weight <= 0 ? 0.0 : std::min(1.0, found->second / total_weight);
+    kept.offer(scoring::total(strengths, p, o), static_cast<std::uint32_t>(ps));
+  }
+  std::vector<candidate> out;
+  for (const auto& [score, ps] : kept.sorted()) {
+    const person& p = graph_.person_at(ps);
+    out.push_back({p, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o)});
+  }
+  return out;
+}
+
+}  // namespace pathways

@@ -1,0 +1,253 @@
+// Strengths-based matching: hard constraints never broken, reasons that cite only real data,
+// changes visible in the next match, and correct answers while updates happen.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "pathways/agencies.hpp"
+#include "pathways/error.hpp"
+#include "pathways/matching.hpp"
+#include "pathways/opportunities.hpp"
+#include "pathways/people.hpp"
+#include "pathways/teams.hpp"
+#include "temp_dir.hpp"
+
+namespace pathways::testing {
+namespace {
+
+const principal admin{"", role::admin, std::nullopt, std::nullopt};
+
+class matching : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    team_id = team_service(db).create(admin, {"", "Norwich Recovery Team", "Norwich", ""}).id;
+    other_team = team_service(db).create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
+    agency_id = agency_service(db).create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""}).id;
+  }
+
+  person sam() const {
+    person p;
+    p.team_id = team_id;
+    p.display_name = "Sam";
+    p.year_of_birth = 1990;
+    p.home = geo_point{52.63, 1.30};
+    p.strengths = {{"cooking", "I cooked for 40 at the Crown", 4}};
+    p.goals = {{"", domain::work, "A part-time job where I'm useful", 1, goal_status::active}};
+    p.adjustments = {adjustment::quiet_space};
+    p.prefs.max_travel_km = 5;
+    p.prefs.hours_max = 16;
+    return p;
+  }
+
+  opportunity kitchen(const std::string& ref) const {
+    opportunity o;
+    o.agency_id = agency_id;
+    o.external_ref = ref;
+    o.title = "Kitchen assistant " + ref;
+    o.location = geo_point{52.632, 1.301};
+    o.hours_per_week = 12;
+    o.places_total = o.places_available = 2;
+    o.strengths = {{"cooking", 1.0}, {"food_hygiene", 0.5}};
+    o.adjustments = {adjustment::quiet_space};
+    return o;
+  }
+
+  std::vector<std::string> refs(const match_list& list) const {
+    std::vector<std::string> out;
+    for (const auto& m : list.matches) out.push_back(m.opening.external_ref);
+    return out;
+  }
+
+  temp_dir dir;
+  database db{{dir.file("p.db"), 2, std::nullopt}};
+  taxonomy terms = taxonomy::load(shipped_taxonomy());
+  matching_service matcher{db, terms};
+  people_service people{db, terms, &matcher};
+  opportunity_service board{db, terms, &matcher};
+  std::string team_id, other_team, agency_id;
+};
+
+TEST_F(matching, hard_constraints_are_never_broken) {
+  const person p = people.create(admin, sam());
+  board.publish(admin, kitchen("OK"));
+  auto variant = [&](const std::string& ref, auto change) {
+    opportunity o = kitchen(ref);
+    change(o);
+    board.publish(admin, o);
+  };
+  variant("FAR", [](opportunity& o) { o.location = geo_point{52.70, 1.30}; });  // ~7.8 km
+  variant("LONG", [](opportunity& o) { o.hours_per_week = 30; });
+  variant("NOQUIET", [](opportunity& o) { o.adjustments.clear(); });
+  variant("YOUNG", [](opportunity& o) { o.max_age = 25; });
+  variant("CLOSED", [](opportunity& o) { o.status = opportunity_status::closed; });
+  variant("FULL", [](opportunity& o) { o.places_available = 0; });
+  variant("PAST", [](opportunity& o) { o.closing_date = "2020-01-01"; });
+  variant("CLASH", [](opportunity& o) { o.schedule = {{weekday::sun, 600, 660}}; });
+  person busy = p;
+  busy.prefs.available = {{weekday::tue, 540, 780}};
+  people.update(admin, p.id, [&](person& q) { q = busy; });
+
+  const match_list found = matcher.matches_for(admin, p.id, {std::nullopt, 50, std::nullopt, true});
+  EXPECT_EQ(refs(found), std::vector<std::string>{"OK"});
+  std::map<std::string, std::string> why;
+  for (const auto& n : found.excluded) why[n.opening.external_ref] = std::string(scoring::name_of(n.excluded_by.rule));
+  EXPECT_EQ(why["FAR"], "too_far");
+  EXPECT_EQ(why["LONG"], "too_many_hours");
+  EXPECT_EQ(why["NOQUIET"], "adjustment_missing");
+  EXPECT_EQ(why["YOUNG"], "age");
+  EXPECT_EQ(why["FULL"], "no_places");
+  EXPECT_EQ(why["CLASH"], "schedule");
+  EXPECT_FALSE(why.contains("CLOSED"));  // nothing to negotiate there
+  EXPECT_FALSE(why.contains("PAST"));
+}
+
+TEST_F(matching, a_remote_opening_is_exempt_from_distance) {
+  const person p = people.create(admin, sam());
+  opportunity o = kitchen("REMOTE");
+  o.location.reset();
+  o.remote = true;
+  board.publish(admin, o);
+  const auto found = matcher.matches_for(admin, p.id, {});
+  ASSERT_EQ(refs(found), std::vector<std::string>{"REMOTE"});
+  const auto& reasons = found.matches[0].reasons;
+  const auto distance = std::find_if(reasons.begin(), reasons.end(), [](const match_reason& r) { return r.kind == "distance"; });
+  ASSERT_NE(distance, reasons.end());
+  EXPECT_EQ(distance->text, "Remote: no travel needed");
+}
+
+TEST_F(matching, a_narrower_radius_narrows_the_matches) {
+  const person p = people.create(admin, sam());
+  opportunity o = kitchen("NEAR3");
+  o.location = geo_point{52.655, 1.30};  // ~2.8 km
+  board.publish(admin, o);
+  EXPECT_EQ(matcher.matches_for(admin, p.id, {}).matches.size(), 1u);
+  EXPECT_TRUE(matcher.matches_for(admin, p.id, {std::nullopt, 10, 2.0, false}).matches.empty());
+}
+
+TEST_F(matching, adding_a_strength_an_opening_values_never_lowers_its_score) {
+  person p = people.create(admin, sam());
+  const auto target = board.publish(admin, kitchen("TARGET"));
+  opportunity other = kitchen("OTHER");
+  other.strengths = {{"cooking", 1.0}, {"gardening", 0.8}};
+  board.publish(admin, other);
+  auto score_of = [&](const std::string& ref) {
+    for (const auto& m : matcher.matches_for(admin, p.id, {}).matches)
+      if (m.opening.external_ref == ref) return m.score;
+    return -1.0;
+  };
+  const double before = score_of("TARGET");
+  p = people.update(admin, p.id, [](person& q) { q.strengths.push_back({"food_hygiene", "Level 2 certificate", 3}); });
+  EXPECT_GT(score_of("TARGET"), before);
+  EXPECT_EQ(refs(matcher.matches_for(admin, p.id, {})).front(), "TARGET");
+}
+
+TEST_F(matching, reasons_cite_only_what_exists_for_this_person_and_opening) {
+  const person p = people.create(admin, sam());
+  board.publish(admin, kitchen("A"));
+  const auto found = matcher.matches_for(admin, p.id, {});
+  ASSERT_EQ(found.matches.size(), 1u);
+  std::map<std::string, std::string> by_kind;
+  for (const auto& r : found.matches[0].reasons) by_kind[r.kind] = r.text;
+  EXPECT_EQ(by_kind["strength"], "Uses your strength in cooking: \"I cooked for 40 at the Crown\"");
+  EXPECT_NE(by_kind["goal"].find("A part-time job where I'm useful"), std::string::npos);
+  EXPECT_NE(by_kind["adjustments"].find("quiet space"), std::string::npos);
+  EXPECT_EQ(by_kind["places"], "2 places left");
+  EXPECT_NE(by_kind["hours"].find("12 hours a week"), std::string::npos);
+  EXPECT_FALSE(by_kind.contains("interest"));  // Sam named no interests
+  for (const auto& r : found.matches[0].reasons) EXPECT_EQ(r.text.find("gardening"), std::string::npos);
+}
+
+TEST_F(matching, a_related_strength_is_explained_as_transferable) {
+  person s = sam();
+  s.strengths = {{"catering", "School kitchens", 5}};
+  const person p = people.create(admin, s);
+  opportunity o = kitchen("A");
+  o.strengths = {{"cooking", 1.0}};
+  board.publish(admin, o);
+  const auto found = matcher.matches_for(admin, p.id, {});
+  ASSERT_EQ(found.matches.size(), 1u);
+  EXPECT_EQ(found.matches[0].reasons[0].kind, "transferable");
+  EXPECT_EQ(found.matches[0].reasons[0].text, "Your experience in catering relates to cooking");
+}
+
+TEST_F(matching, a_change_to_an_opening_shows_in_the_next_match) {
+  const person p = people.create(admin, sam());
+  const auto o = board.publish(admin, kitchen("A"));
+  ASSERT_EQ(matcher.matches_for(admin, p.id, {}).matches.size(), 1u);
+  board.update(admin, o.id, [](opportunity& x) { x.places_available = 0; });
+  EXPECT_TRUE(matcher.matches_for(admin, p.id, {}).matches.empty());
+  board.update(admin, o.id, [](opportunity& x) { x.places_available = 1; });
+  EXPECT_EQ(matcher.matches_for(admin, p.id, {}).matches.at(0).reasons.back().text, "1 place left");
+}
+
+TEST_F(matching, the_graph_is_rebuilt_from_the_store_at_start) {
+  const person p = people.create(admin, sam());
+  board.publish(admin, kitchen("A"));
+  matching_service fresh(db, terms);
+  EXPECT_EQ(refs(fresh.matches_for(admin, p.id, {})), std::vector<std::string>{"A"});
+}
+
+TEST_F(matching, only_the_persons_team_sees_their_matches) {
+  const person p = people.create(admin, sam());
+  const principal own{"k", role::coordinator, team_id, std::nullopt};
+  const principal other{"k", role::employment_specialist, other_team, std::nullopt};
+  const principal agency_key{"k", role::agency, std::nullopt, agency_id};
+  EXPECT_NO_THROW(matcher.matches_for(own, p.id, {}));
+  try {
+    matcher.matches_for(other, p.id, {});
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), error_code::not_found);
+  }
+  try {
+    matcher.matches_for(agency_key, p.id, {});
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), error_code::forbidden);
+  }
+}
+
+TEST_F(matching, candidates_are_the_callers_team_ranked_for_an_opening) {
+  person a = sam();
+  a.display_name = "A";
+  const auto pa = people.create(admin, a);
+  person b = sam();
+  b.display_name = "B";
+  b.strengths = {{"gardening", "", 5}};
+  const auto pb = people.create(admin, b);
+  person c = sam();
+  c.team_id = other_team;
+  people.create(admin, c);
+  const auto o = board.publish(admin, kitchen("A"));
+  const principal own{"k", role::coordinator, team_id, std::nullopt};
+  const auto ranked = matcher.candidates_for(own, o.id, 10);
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].who.id, pa.id);
+  EXPECT_EQ(ranked[1].who.id, pb.id);
+  EXPECT_GT(ranked[0].score, ranked[1].score);
+  EXPECT_EQ(matcher.candidates_for(admin, o.id, 10).size(), 3u);
+}
+
+TEST_F(matching, matches_stay_correct_while_openings_change) {
+  const person p = people.create(admin, sam());
+  board.publish(admin, kitchen("STABLE"));
+  const auto moving = board.publish(admin, kitchen("MOVING"));
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int i = 0; i < 40; ++i)
+      board.update(admin, moving.id, [i](opportunity& o) { o.places_available = i % 2; });
+    done = true;
+  });
+  int checks = 0;
+  while (!done || checks < 10) {
+    const auto found = refs(matcher.matches_for(admin, p.id, {}));
+    ASSERT_FALSE(found.empty());
+    EXPECT_NE(std::find(found.begin(), found.end(), "STABLE"), found.end());
+    ++checks;
+  }
+  writer.join();
+}
+
+}  // namespace
+}  // namespace pathways::testing
