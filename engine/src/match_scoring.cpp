@@ -17,12 +17,6 @@ bool overlaps(const std::vector<time_slot>& a, const std::vector<time_slot>& b) 
   return false;
 }
 
-std::string words(adjustment a) {
-  std::string s(name_of(a));
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
-}
-
 std::optional<double> travel_limit(const person& p, const check_context& ctx) {
   if (p.prefs.max_travel_km && ctx.radius_km) return std::min(*p.prefs.max_travel_km, *ctx.radius_km);
   return p.prefs.max_travel_km ? p.prefs.max_travel_km : ctx.radius_km;
@@ -60,7 +54,7 @@ std::optional<exclusion> check(const person& p, const opportunity& o, const chec
                      fmt::format("it is {:g} hours a week, above their {:g}", *o.hours_per_week, *p.prefs.hours_max)};
   for (adjustment needed : p.adjustments)
     if (!std::binary_search(o.adjustments.begin(), o.adjustments.end(), needed))
-      return exclusion{constraint::adjustment_missing, fmt::format("they need {}, which is not offered", words(needed))};
+      return exclusion{constraint::adjustment_missing, fmt::format("they need {}, which is not offered", spoken_name(needed))};
   if (!p.prefs.available.empty() && !o.schedule.empty() && !overlaps(p.prefs.available, o.schedule))
     return exclusion{constraint::schedule, "its times do not overlap with when they are free"};
   return std::nullopt;

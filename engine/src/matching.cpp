@@ -64,11 +64,8 @@ std::string lower(std::string s) {
 
 std::string adjustment_words(const std::vector<adjustment>& list) {
   std::string out;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    std::string w(name_of(list[i]));
-    std::replace(w.begin(), w.end(), '_', ' ');
-    out += (i == 0 ? "" : (i + 1 == list.size() ? " and " : ", ")) + w;
-  }
+  for (std::size_t i = 0; i < list.size(); ++i)
+    out += (i == 0 ? "" : (i + 1 == list.size() ? " and " : ", ")) + spoken_name(list[i]);
   return out;
 }
 
@@ -101,7 +98,7 @@ std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& 
     if (goal_.status == goal_status::active && goal_.area == o.area && (!best || goal_.priority < best->priority))
       best = &goal_;
   if (best)
-    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", name_of(o.area), best->own_words)});
+    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(o.area), best->own_words)});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
   } else if (const auto d = scoring::distance_from_home(p, o)) {
@@ -159,6 +156,23 @@ class best_of {
   std::vector<std::pair<double, std::uint32_t>> items_;
 };
 
+// This thread's per-opening sums, zero between uses: only the touched entries are reset, so a
+// match costs what the person's terms reach, not the size of the board.
+struct strength_scratch {
+  std::vector<float>& sums = storage();
+  std::vector<std::uint32_t> touched;
+  strength_scratch() = default;
+  strength_scratch(const strength_scratch&) = delete;
+  strength_scratch& operator=(const strength_scratch&) = delete;
+  ~strength_scratch() {
+    for (std::uint32_t slot : touched) sums[slot] = 0.0f;
+  }
+  static std::vector<float>& storage() {
+    thread_local std::vector<float> sums;
+    return sums;
+  }
+};
+
 scoring::check_context context_now(const match_request& r) {
   return {today_utc(), current_year(), r.radius_km};
 }
@@ -198,8 +212,7 @@ void matching_service::opportunity_saved(const opportunity& o) {
 
 void matching_service::sum_strengths(const person& p, std::vector<float>& sums,
                                      std::vector<std::uint32_t>& touched) const {
-  sums.assign(graph_.opportunity_count(), 0.0f);
-  touched.clear();
+  if (sums.size() < graph_.opportunity_count()) sums.resize(graph_.opportunity_count(), 0.0f);
   for (const auto& [term, how] : reached_terms(graph_, p)) {
     const float factor = how.factor;
     graph_.for_each_opportunity_valuing(term, [&](std::uint32_t slot, float weight) {
@@ -217,8 +230,9 @@ double matching_service::strengths_part(const std::vector<float>& sums, std::uin
 match_list matching_service::rank(const person& p, const match_request& r) const {
   const auto ctx = context_now(r);
   // Strength parts, accumulated per opening over the terms the person reaches.
-  thread_local std::vector<float> strength_sum;
-  thread_local std::vector<std::uint32_t> touched;
+  strength_scratch scratch;
+  auto& strength_sum = scratch.sums;
+  auto& touched = scratch.touched;
   sum_strengths(p, strength_sum, touched);
   if (r.area) {  // a domain asked for: its openings count even with no strength in common
     std::vector<std::uint32_t> in_domain;
@@ -278,8 +292,9 @@ std::vector<opening_fit> matching_service::fits(const principal& caller, const s
   require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see matches");
   std::shared_lock lock(mutex_);
   const person& p = visible_person(caller, person_id);
-  thread_local std::vector<float> strength_sum;
-  thread_local std::vector<std::uint32_t> touched;
+  strength_scratch scratch;
+  auto& strength_sum = scratch.sums;
+  auto& touched = scratch.touched;
   sum_strengths(p, strength_sum, touched);
   const auto ctx = context_now({});
   std::vector<opening_fit> out;

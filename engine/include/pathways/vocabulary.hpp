@@ -78,6 +78,15 @@ constexpr std::optional<E> parse_name(std::string_view text) {
   return std::nullopt;
 }
 
+// The wire name as words, for sentences: "step_free_access" → "step free access".
+template <class E>
+std::string spoken_name(E value) {
+  std::string out(name_of(value));
+  for (char& c : out)
+    if (c == '_') c = ' ';
+  return out;
+}
+
 // "a, b or c": the allowed names, for error messages.
 template <class E>
 std::string allowed_names() {
