@@ -3,7 +3,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <regex>
 
 #include "http_errors.hpp"
 #include "pathways/ids.hpp"
@@ -11,10 +10,18 @@
 namespace pathways::api {
 namespace {
 
-// "/v1/people/{id}/x" → "/v1/people/([^/]+)/x"
+// "/v1/people/{id}/x" → "/v1/people/([^/]+)/x" (cpp-httplib matches routes as regexes).
 std::string pattern_of(const std::string& route) {
-  static const std::regex placeholder(R"(\{[a-z_]+\})");
-  return std::regex_replace(route, placeholder, "([^/]+)");
+  std::string out;
+  for (std::size_t i = 0; i < route.size(); ++i) {
+    if (route[i] != '{') {
+      out += route[i];
+      continue;
+    }
+    out += "([^/]+)";
+    i = route.find('}', i);
+  }
+  return out;
 }
 
 // An error's text as one log field: no quotes or backslashes to break a key=value or JSON line.

@@ -11,7 +11,7 @@
 #include <map>
 #include <fstream>
 #include <cstdio>
-#include <regex>
+#include <sstream>
 
 #include "pathways/api_keys.hpp"
 #include "temp_dir.hpp"
@@ -46,7 +46,9 @@ TEST(pathways_cli, keys_create_prints_the_key_alone_and_stores_only_its_hash) {
   temp_dir dir;
   const outcome created = run(dir, "keys create --role admin --label ops");
   ASSERT_EQ(created.exit_code, 0) << stderr_of(dir);
-  EXPECT_TRUE(std::regex_match(created.out, std::regex("pw_[0-9a-f]{64}\n"))) << created.out;
+  EXPECT_TRUE(created.out.size() == 68 && created.out.starts_with("pw_") && created.out.back() == '\n' &&
+              created.out.find_first_not_of("0123456789abcdef", 3) == 67)
+      << created.out;
   const std::string secret = created.out.substr(0, created.out.size() - 1);
 
   std::ifstream db_file(dir.file("p.db"), std::ios::binary);
@@ -103,6 +105,16 @@ TEST(pathways_cli, a_bad_configuration_stops_the_program_naming_the_setting) {
   EXPECT_NE(text.find("server.threads"), std::string::npos) << text;
 }
 
+// The key on a printed line "  demo <who>   pwdemo_…", if this is that line.
+std::optional<std::string> demo_key_in(const std::string& text, const std::string& who) {
+  const std::string label = "demo " + who + " ";
+  const auto at = text.find(label);
+  if (at == std::string::npos) return std::nullopt;
+  const auto key = text.find("pwdemo_", at);
+  if (key == std::string::npos) return std::nullopt;
+  return text.substr(key, text.find_first_of(" \n", key) - key);
+}
+
 // A child process running `pathways serve`, its stdout readable line by line.
 class serving_process {
  public:
@@ -138,12 +150,12 @@ class serving_process {
   }
   // Reads stdout up to the "listening" line; returns the port and collects printed demo keys.
   int port(std::map<std::string, std::string>* demo_keys) {
-    const std::regex key_line(R"(\s+demo (admin|coordinator|agency)\s+(pwdemo_[0-9a-f]+)\s*)");
-    const std::regex listening(R"(.*listening on http://127\.0\.0\.1:(\d+).*\s*)");
+    const std::string listening = "listening on http://127.0.0.1:";
     while (auto l = line()) {
-      std::smatch m;
-      if (std::regex_match(*l, m, key_line)) (*demo_keys)[m[1]] = m[2];
-      if (std::regex_match(*l, m, listening)) return std::stoi(m[1]);
+      for (const char* who : {"admin", "coordinator", "agency"})
+        if (auto key = demo_key_in(*l, who)) (*demo_keys)[who] = *key;
+      if (const auto at = l->find(listening); at != std::string::npos)
+        return std::stoi(l->substr(at + listening.size()));
     }
     return 0;
   }
@@ -195,16 +207,17 @@ TEST(pathways_cli, demo_keys_stop_working_when_demo_mode_is_off) {
   temp_dir dir;
   const outcome demo = run(dir, "demo");
   ASSERT_EQ(demo.exit_code, 0) << stderr_of(dir);
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(demo.out, m, std::regex(R"(demo admin\s+(pwdemo_[0-9a-f]+))")));
-  const std::string admin_key = m[1];
+  std::optional<std::string> admin_key;
+  std::istringstream lines(demo.out);
+  for (std::string l; std::getline(lines, l) && !admin_key;) admin_key = demo_key_in(l, "admin");
+  ASSERT_TRUE(admin_key);
   serving_process server(dir, false);
   std::map<std::string, std::string> printed;
   const int port = server.port(&printed);
   ASSERT_GT(port, 0);
   EXPECT_TRUE(printed.empty());
   httplib::Client client("127.0.0.1", port);
-  const auto r = client.Get("/v1/opportunities", {{"Authorization", "Bearer " + admin_key}});
+  const auto r = client.Get("/v1/opportunities", {{"Authorization", "Bearer " + *admin_key}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);
   EXPECT_EQ(server.terminate(), 0);
