@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <random>
 #include <thread>
 
 #include "pathways/agencies.hpp"
+#include "pathways/clock.hpp"
 #include "pathways/error.hpp"
+#include "pathways/geo.hpp"
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
@@ -247,6 +251,129 @@ TEST_F(matching, matches_stay_correct_while_openings_change) {
     ++checks;
   }
   writer.join();
+}
+
+// Random people and openings around Norwich, checked against the rules written out again here.
+class matching_properties : public matching {
+ protected:
+  std::mt19937_64 random{7};
+  double uniform(double low, double high) {
+    return low + (high - low) * static_cast<double>(random() >> 11) * 0x1.0p-53;
+  }
+  template <class T>
+  const T& pick(const std::vector<T>& from) { return from[random() % from.size()]; }
+
+  std::vector<adjustment> some_adjustments(int most) {
+    std::vector<adjustment> out;
+    const int n = static_cast<int>(random() % static_cast<unsigned>(most + 1));
+    for (int i = 0; i < n; ++i) out.push_back(static_cast<adjustment>(random() % vocabulary<adjustment>::names.size()));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void populate(int openings, int persons) {
+    std::vector<std::string> work_terms;
+    for (const auto& t : terms.terms())
+      if (std::find(t.domains.begin(), t.domains.end(), domain::work) != t.domains.end()) work_terms.push_back(t.id);
+    work_terms.resize(std::min<std::size_t>(work_terms.size(), 25));  // few terms: many overlaps
+    for (int i = 0; i < openings; ++i) {
+      opportunity o;
+      o.agency_id = agency_id;
+      o.external_ref = "R" + std::to_string(i);
+      o.title = "Opening " + std::to_string(i);
+      o.location = geo_point{52.63 + uniform(-0.15, 0.15), 1.30 + uniform(-0.25, 0.25)};
+      o.remote = random() % 10 == 0;
+      if (o.remote) o.location.reset();
+      o.hours_per_week = uniform(4, 37.5);
+      o.places_total = 3;
+      o.places_available = static_cast<int>(random() % 4);
+      o.status = random() % 8 == 0 ? opportunity_status::closed : opportunity_status::open;
+      if (random() % 5 == 0) o.min_age = 25;
+      if (random() % 5 == 0) o.max_age = 40;
+      o.adjustments = some_adjustments(6);
+      for (int k = 0; k < 4; ++k) {
+        const std::string& term = pick(work_terms);
+        if (std::none_of(o.strengths.begin(), o.strengths.end(), [&](const auto& v) { return v.term == term; }))
+          o.strengths.push_back({term, uniform(0.3, 1.0)});
+      }
+      board.publish(admin, o);
+    }
+    for (int i = 0; i < persons; ++i) {
+      person p;
+      p.team_id = team_id;
+      p.display_name = "P" + std::to_string(i);
+      p.year_of_birth = 1960 + static_cast<int>(random() % 45);
+      p.home = geo_point{52.63 + uniform(-0.1, 0.1), 1.30 + uniform(-0.15, 0.15)};
+      p.prefs.max_travel_km = uniform(2, 15);
+      p.prefs.hours_max = uniform(8, 30);
+      p.adjustments = some_adjustments(2);
+      for (int k = 0; k < 3; ++k) {
+        const std::string& term = pick(work_terms);
+        if (std::none_of(p.strengths.begin(), p.strengths.end(), [&](const auto& s) { return s.term == term; }))
+          p.strengths.push_back({term, "", 1 + static_cast<int>(random() % 5)});
+      }
+      p.goals = {{"", domain::work, "Work", 1, goal_status::active}};
+      person_ids.push_back(people.create(admin, p).id);
+    }
+  }
+  std::vector<std::string> person_ids;
+};
+
+TEST_F(matching_properties, no_match_ever_breaks_a_hard_constraint) {
+  populate(400, 40);
+  int returned = 0;
+  for (const auto& id : person_ids) {
+    const person p = people.get(admin, id);
+    for (const auto& m : matcher.matches_for(admin, id, {std::nullopt, 50, std::nullopt, false}).matches) {
+      ++returned;
+      const opportunity& o = m.opening;
+      EXPECT_EQ(o.status, opportunity_status::open);
+      EXPECT_GT(o.places_available, 0);
+      if (!o.remote) {
+        EXPECT_LE(distance_km(*p.home, *o.location), *p.prefs.max_travel_km);
+      }
+      EXPECT_LE(*o.hours_per_week, *p.prefs.hours_max);
+      const int age = current_year() - *p.year_of_birth;
+      EXPECT_GE(age, o.min_age.value_or(0));
+      EXPECT_LE(age, o.max_age.value_or(200));
+      for (adjustment a : p.adjustments)
+        EXPECT_TRUE(std::binary_search(o.adjustments.begin(), o.adjustments.end(), a)) << name_of(a);
+      EXPECT_GE(m.score, 0.0);
+      EXPECT_LE(m.score, 1.0);
+    }
+  }
+  EXPECT_GT(returned, 40);  // the property was exercised, not vacuously true
+}
+
+TEST_F(matching_properties, adding_a_valued_strength_never_lets_an_unchanged_opening_overtake) {
+  populate(300, 20);
+  int checked = 0;
+  for (const auto& id : person_ids) {
+    const auto before = matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
+    if (before.size() < 3) continue;
+    const opportunity& target = before[before.size() / 2].opening;
+    std::map<std::string, double> old_score;
+    for (const auto& m : before) old_score[m.opening.id] = m.score;
+    person p = people.get(admin, id);
+    const std::string term = target.strengths.front().term;
+    p.strengths.erase(std::remove_if(p.strengths.begin(), p.strengths.end(), [&](const strength& s) { return s.term == term; }),
+                      p.strengths.end());
+    p.strengths.push_back({term, "", 5});
+    people.update(admin, id, [&](person& q) { q = p; });
+    const auto after = matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
+    double target_after = -1;
+    for (const auto& m : after)
+      if (m.opening.id == target.id) target_after = m.score;
+    ASSERT_GE(target_after, old_score[target.id] - 1e-12);
+    for (const auto& m : after) {
+      if (m.score <= target_after) break;
+      // Anything now above the target was above it before, or gained from the same change.
+      EXPECT_TRUE(old_score[m.opening.id] > old_score[target.id] || m.score > old_score[m.opening.id]);
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 5);
 }
 
 }  // namespace
