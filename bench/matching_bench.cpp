@@ -1,8 +1,11 @@
 // How fast matching_service::rank finds one person's top-10 among 100,000 open openings (8 valued
 // strengths each, 2,000-term taxonomy), beside a brute-force scan, for uniform and Zipf term use.
-// Run: build/release/bench/matching_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// Run (building the Zipf graph takes about a minute: see match_graph::upsert):
+//   build/release/bench/matching_bench --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -16,7 +19,6 @@
 #include <numeric>
 #include <random>
 #include <unordered_map>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -35,6 +37,7 @@ constexpr int opening_count = 100000;
 constexpr int strengths_per_opening = 8;
 constexpr int people_in_sample = 200;
 constexpr int people_verified = 25;  // checked against the brute-force scan at setup, untimed
+static_assert(people_verified <= people_in_sample);
 constexpr int match_limit = 10;
 constexpr double zipf_exponent = 1.0;
 constexpr geo_point norwich{52.63, 1.30};
@@ -43,7 +46,9 @@ constexpr std::size_t adjustment_count = vocabulary<adjustment>::names.size();
 
 enum class spread { uniform, zipf };
 
-std::string term_id(std::size_t i) { return fmt::format("term_{:04}", i); }
+std::string term_id(std::size_t i) {
+  return fmt::format("term_{:04}", i);
+}
 
 // 2,000 terms, 200 per domain (a tenth also serve a second domain), each listing one or two related
 // terms of its own domain; from_terms makes the links symmetric, so each term has about 3.
@@ -51,14 +56,17 @@ taxonomy make_taxonomy() {
   std::mt19937_64 random(7);
   std::vector<taxonomy_term> terms;
   for (std::size_t i = 0; i < term_count; ++i) {
-    taxonomy_term t{term_id(i), fmt::format("Term {}", i), {static_cast<domain>(i % domain_count)}, {}};
+    taxonomy_term t{
+        term_id(i), fmt::format("Term {}", i), {static_cast<domain>(i % domain_count)}, {}};
     if (i % 10 == 0) t.domains.push_back(static_cast<domain>((i / 10) % domain_count));
     if (t.domains.size() == 2 && t.domains[0] == t.domains[1]) t.domains.pop_back();
     const std::size_t listed = 1 + i % 2;
     while (t.related.size() < listed) {
-      const std::size_t other = (i % domain_count) + domain_count * (random() % (term_count / domain_count));
+      const std::size_t other =
+          (i % domain_count) + domain_count * (random() % (term_count / domain_count));
       const std::string id = term_id(other);
-      if (other != i && std::find(t.related.begin(), t.related.end(), id) == t.related.end()) t.related.push_back(id);
+      if (other != i && std::find(t.related.begin(), t.related.end(), id) == t.related.end())
+        t.related.push_back(id);
     }
     terms.push_back(std::move(t));
   }
@@ -73,15 +81,17 @@ class term_picker {
     std::iota(by_rank_.begin(), by_rank_.end(), 0u);
     std::shuffle(by_rank_.begin(), by_rank_.end(), random);
     std::vector<double> weights(term_count);
-    for (std::size_t k = 0; k < term_count; ++k) weights[k] = 1.0 / std::pow(static_cast<double>(k + 1), zipf_exponent);
+    for (std::size_t k = 0; k < term_count; ++k)
+      weights[k] = 1.0 / std::pow(static_cast<double>(k + 1), zipf_exponent);
     zipf_ = std::discrete_distribution<std::uint32_t>(weights.begin(), weights.end());
   }
   // `count` distinct terms.
   std::vector<std::uint32_t> distinct(std::size_t count, std::mt19937_64& random) {
     std::vector<std::uint32_t> out;
     while (out.size() < count) {
-      const std::uint32_t t = spread_ == spread::uniform ? static_cast<std::uint32_t>(random() % term_count)
-                                                         : by_rank_[zipf_(random)];
+      const std::uint32_t t = spread_ == spread::uniform
+                                  ? static_cast<std::uint32_t>(random() % term_count)
+                                  : by_rank_[zipf_(random)];
       if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
     }
     return out;
@@ -103,7 +113,8 @@ geo_point near_norwich(std::mt19937_64& random, double radius_km) {
   const double angle = uniform_between(random, 0, 2 * std::numbers::pi);
   constexpr double km_per_degree = 111.2;
   return {norwich.lat + r * std::cos(angle) / km_per_degree,
-          norwich.lon + r * std::sin(angle) / (km_per_degree * std::cos(norwich.lat * std::numbers::pi / 180))};
+          norwich.lon + r * std::sin(angle) /
+                            (km_per_degree * std::cos(norwich.lat * std::numbers::pi / 180))};
 }
 
 std::vector<adjustment> some_adjustments(std::mt19937_64& random, std::size_t count) {
@@ -148,8 +159,9 @@ person make_person(std::mt19937_64& random, term_picker& pick, std::uint64_t num
     p.strengths.push_back({term_id(t), "", 1 + static_cast<int>(random() % 5)});
   const std::size_t goals = 1 + random() % 3;
   for (std::size_t g = 0; g < goals; ++g)
-    p.goals.push_back({fmt::format("{:032x}", 0x90000000ull + number * 4 + g), static_cast<domain>(random() % domain_count),
-                       "A goal in their own words", 1 + static_cast<int>(random() % 5), goal_status::active});
+    p.goals.push_back({fmt::format("{:032x}", 0x90000000ull + number * 4 + g),
+                       static_cast<domain>(random() % domain_count), "A goal in their own words",
+                       1 + static_cast<int>(random() % 5), goal_status::active});
   p.adjustments = some_adjustments(random, random() % 3);  // 0, 1 or 2
   p.prefs.max_travel_km = 10 + static_cast<double>(random() % 16);
   if (random() % 2 == 0) p.prefs.hours_max = 16 + 0.5 * static_cast<double>(random() % 44);
@@ -157,9 +169,7 @@ person make_person(std::mt19937_64& random, term_picker& pick, std::uint64_t num
   return p;
 }
 
-// The brute-force reference: every opening, its score computed from scratch, the top `limit`.
-// Like rank(), it only ranks openings that some strength of the person reaches (a strengths part
-// above 0) unless `every_opening` is set.
+// An opening's valued strengths as taxonomy indexes, for the brute-force scan.
 struct flat_opening {
   std::array<std::uint32_t, strengths_per_opening> terms;
   std::array<float, strengths_per_opening> weights;
@@ -180,9 +190,11 @@ struct match_fixture {
 
   explicit match_fixture(spread s)
       : file(std::filesystem::temp_directory_path() /
-             fmt::format("pathways-matching-bench-{}-{}.db", s == spread::uniform ? "uniform" : "zipf", ::getpid())) {
+             fmt::format("pathways-matching-bench-{}-{}.db",
+                         s == spread::uniform ? "uniform" : "zipf", ::getpid())) {
     const auto start = std::chrono::steady_clock::now();
-    for (std::size_t i = 0; i < terms.terms().size(); ++i) term_index.emplace(terms.terms()[i].id, static_cast<std::uint32_t>(i));
+    for (std::size_t i = 0; i < terms.terms().size(); ++i)
+      term_index.emplace(terms.terms()[i].id, static_cast<std::uint32_t>(i));
     remove_files();
     db = std::make_unique<database>(database::options{file, 1, std::nullopt});
     matching = std::make_unique<matching_service>(*db, terms);  // over an empty store
@@ -222,7 +234,8 @@ struct match_fixture {
 
   void remove_files() const {
     std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix, ignored);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(file.string() + suffix, ignored);
   }
 
   // The person's best factor for every term: a strength at level/5, a related term at half that.
@@ -234,18 +247,25 @@ struct match_fixture {
       if (!term) continue;
       const float level = static_cast<float>(s.level) / 5.0f;
       offer(term_index.at(s.term), level * static_cast<float>(scoring::direct_strength));
-      for (const auto& r : term->related) offer(term_index.at(r), level * static_cast<float>(scoring::related_strength));
+      for (const auto& r : term->related)
+        offer(term_index.at(r), level * static_cast<float>(scoring::related_strength));
     }
     for (const auto& i : p.interests)
-      if (i.term && terms.contains(*i.term)) offer(term_index.at(*i.term), static_cast<float>(scoring::interest_only));
+      if (i.term && terms.contains(*i.term))
+        offer(term_index.at(*i.term), static_cast<float>(scoring::interest_only));
     return factor;
   }
 
-  // Best first: (score, opening index); ties by index, as rank() breaks them by slot.
-  std::vector<std::pair<double, std::uint32_t>> brute_force(const person& p, std::size_t limit, bool every_opening) const {
+  // The brute-force reference: every opening scored from scratch and checked, the best `limit`
+  // kept, best first as (score, opening index), ties by index as rank() breaks them by slot. Like
+  // rank(), it ranks only openings some strength of the person reaches, unless `every_opening` is
+  // set.
+  std::vector<std::pair<double, std::uint32_t>> brute_force(const person& p, std::size_t limit,
+                                                            bool every_opening) const {
     const scoring::check_context ctx{today_utc(), current_year(), std::nullopt};
     const std::vector<float> factor = factors_of(p);
-    auto better = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+    auto better = [](const std::pair<double, std::uint32_t>& a,
+                     const std::pair<double, std::uint32_t>& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     };
     std::vector<std::pair<double, std::uint32_t>> kept;  // a heap whose front is the worst kept
@@ -253,9 +273,11 @@ struct match_fixture {
     for (std::uint32_t i = 0; i < flat.size(); ++i) {
       const flat_opening& f = flat[i];
       float sum = 0;
-      for (std::size_t j = 0; j < strengths_per_opening; ++j) sum += f.weights[j] * factor[f.terms[j]];
+      for (std::size_t j = 0; j < strengths_per_opening; ++j)
+        sum += f.weights[j] * factor[f.terms[j]];
       if (sum == 0 && !every_opening) continue;
-      const double strengths = f.total_weight > 0 ? std::min(1.0, static_cast<double>(sum / f.total_weight)) : 0.0;
+      const double strengths =
+          f.total_weight > 0 ? std::min(1.0, static_cast<double>(sum / f.total_weight)) : 0.0;
       const opportunity& o = openings[i];
       const double score = scoring::total(strengths, p, o);
       if (kept.size() == limit && !better({score, i}, kept.front())) continue;
@@ -271,7 +293,8 @@ struct match_fixture {
     return kept;
   }
 
-  // rank() must return the brute force's top-10 scores; anything else makes the timings meaningless.
+  // rank() must return the brute force's top-10 scores; anything else makes the timings
+  // meaningless.
   void verify(spread s) {
     const char* name = s == spread::uniform ? "uniform" : "zipf";
     int differs_without_reach_rule = 0;
@@ -285,8 +308,10 @@ struct match_fixture {
       for (std::size_t k = 0; same && k < expected.size(); ++k)
         same = std::abs(ranked.matches[k].score - expected[k].first) <= 1e-6;
       if (!same) {
-        std::fprintf(stderr, "matching_bench: %s person %d: rank() top-%d differs from the brute-force scan\n", name, i,
-                     match_limit);
+        std::fprintf(
+            stderr,
+            "matching_bench: %s person %d: rank() top-%d differs from the brute-force scan\n", name,
+            i, match_limit);
         for (std::size_t k = 0; k < std::max(expected.size(), ranked.matches.size()); ++k)
           std::fprintf(stderr, "  #%zu rank %.9f %s | brute %.9f %s\n", k + 1,
                        k < ranked.matches.size() ? ranked.matches[k].score : -1.0,
@@ -297,7 +322,8 @@ struct match_fixture {
       }
       const auto unrestricted = brute_force(p, match_limit, true);
       for (std::size_t k = 0; k < expected.size() || k < unrestricted.size(); ++k)
-        if (k >= expected.size() || k >= unrestricted.size() || std::abs(unrestricted[k].first - expected[k].first) > 1e-6) {
+        if (k >= expected.size() || k >= unrestricted.size() ||
+            std::abs(unrestricted[k].first - expected[k].first) > 1e-6) {
           ++differs_without_reach_rule;
           break;
         }
@@ -306,15 +332,18 @@ struct match_fixture {
     for (const person& p : people) {
       const std::vector<float> factor = factors_of(p);
       for (const flat_opening& f : flat)
-        reached += std::any_of(f.terms.begin(), f.terms.end(), [&](std::uint32_t t) { return factor[t] > 0; });
+        reached += std::any_of(f.terms.begin(), f.terms.end(),
+                               [&](std::uint32_t t) { return factor[t] > 0; });
     }
     mean_reached_openings = reached / static_cast<double>(people.size());
     std::fprintf(stderr,
-                 "matching_bench: %s: built in %.1f s; rank() top-%d scores equal the brute-force scan's for %d of %d "
-                 "people checked; a scan of every opening (not only those a strength reaches) would differ for %d; "
+                 "matching_bench: %s: built in %.1f s; rank() top-%d scores equal the brute-force "
+                 "scan's for %d of %d "
+                 "people checked; a scan of every opening (not only those a strength reaches) "
+                 "would differ for %d; "
                  "a person's strengths reach %.0f openings on average\n",
-                 name, setup_seconds, match_limit, people_verified, people_verified, differs_without_reach_rule,
-                 mean_reached_openings);
+                 name, setup_seconds, match_limit, people_verified, people_verified,
+                 differs_without_reach_rule, mean_reached_openings);
   }
 };
 
@@ -337,7 +366,8 @@ void rank_top_10(benchmark::State& state, spread s) {
     found += list.matches.size();
     benchmark::DoNotOptimize(list);
   }
-  state.counters["matches"] = benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+  state.counters["matches"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
   state.counters["reached_openings"] = f.mean_reached_openings;
 }
 
@@ -351,7 +381,8 @@ void brute_force_top_10(benchmark::State& state, spread s) {
     found += top.size();
     benchmark::DoNotOptimize(top);
   }
-  state.counters["matches"] = benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
+  state.counters["matches"] =
+      benchmark::Counter(static_cast<double>(found), benchmark::Counter::kAvgIterations);
 }
 
 BENCHMARK_CAPTURE(rank_top_10, uniform, spread::uniform)->Unit(benchmark::kMicrosecond);
