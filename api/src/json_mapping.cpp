@@ -138,32 +138,37 @@ json to_json(const person& p) {
 json to_json(const opportunity& o) {
   json strengths = json::array();
   for (const auto& s : o.strengths) strengths.push_back({{"term", s.term}, {"weight", s.weight}});
+  json out = summary_json(o);
+  out.update({{"external_ref", o.external_ref},
+              {"description", o.description},
+              {"places_total", o.places_total},
+              {"strengths", strengths},
+              {"min_age", or_null(o.min_age)},
+              {"max_age", or_null(o.max_age)},
+              {"start_date", or_null(o.start_date)},
+              {"end_date", or_null(o.end_date)},
+              {"status", name_of(o.status)},
+              {"source", o.source},
+              {"last_updated", o.last_updated},
+              {"assured_date", or_null(o.assured_date)},
+              {"created_at", o.created_at}});
+  return out;
+}
+
+json summary_json(const opportunity& o) {
   return {{"id", o.id},
           {"agency_id", o.agency_id},
-          {"external_ref", o.external_ref},
           {"domain", name_of(o.area)},
           {"title", o.title},
-          {"description", o.description},
           {"location", point_json(o.location)},
           {"address", o.address},
           {"remote", o.remote},
           {"schedule", slots_json(o.schedule)},
           {"hours_per_week", or_null(o.hours_per_week)},
           {"pay", o.wage ? json{{"amount", o.wage->amount}, {"unit", name_of(o.wage->unit)}} : json(nullptr)},
-          {"places_total", o.places_total},
           {"places_available", o.places_available},
-          {"strengths", strengths},
-          {"min_age", or_null(o.min_age)},
-          {"max_age", or_null(o.max_age)},
           {"adjustments", adjustments_json(o.adjustments)},
-          {"start_date", or_null(o.start_date)},
-          {"end_date", or_null(o.end_date)},
-          {"closing_date", or_null(o.closing_date)},
-          {"status", name_of(o.status)},
-          {"source", o.source},
-          {"last_updated", o.last_updated},
-          {"assured_date", or_null(o.assured_date)},
-          {"created_at", o.created_at}};
+          {"closing_date", or_null(o.closing_date)}};
 }
 
 json to_json(const taxonomy_term& t) {

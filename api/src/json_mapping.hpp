@@ -19,6 +19,8 @@ json to_json(const team& t);
 json to_json(const person& p);
 json to_json(const opportunity& o);
 json to_json(const taxonomy_term& t);
+// What a list of matches shows of an opening: no description, no bookkeeping.
+json summary_json(const opportunity& o);
 json to_json(const principal& p);
 
 agency agency_from_json(const json& body);

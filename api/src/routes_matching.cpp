@@ -11,16 +11,6 @@ json reasons_json(const std::vector<match_reason>& reasons) {
   return out;
 }
 
-// What a coordinator needs to see of an opening in a list of matches.
-json summary_json(const opportunity& o) {
-  json full = to_json(o);
-  json out;
-  for (const char* key : {"id", "agency_id", "domain", "title", "location", "address", "remote", "schedule",
-                          "hours_per_week", "pay", "places_available", "adjustments", "closing_date"})
-    out[key] = full[key];
-  return out;
-}
-
 json distance_json(const std::optional<double>& d) {
   return d ? json(std::round(*d * 10) / 10) : json(nullptr);
 }

@@ -15,7 +15,15 @@ namespace {
 enum class vertex_kind : std::uint8_t { term, domain, agency, opportunity, person };
 // What an edge says: a term related to a term; an opening valuing a term; a person's strength or
 // interest; an opening's domain or agency; a person's goal domain.
-enum class edge_kind : std::uint8_t { related, values, strength_of, interest_of, in_domain, offered_by, goal_in };
+enum class edge_kind : std::uint8_t {
+  related,
+  values,
+  strength_of,
+  interest_of,
+  in_domain,
+  offered_by,
+  goal_in
+};
 
 struct vertex_info {
   vertex_kind kind = vertex_kind::term;
@@ -26,7 +34,8 @@ struct edge_info {
   float weight = 0;
 };
 
-using graph_type = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
+using graph_type =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
 using vertex = graph_type::vertex_descriptor;
 
 constexpr std::size_t domain_count = vocabulary<domain>::names.size();
@@ -82,7 +91,46 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
     m.domain_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
   postings_.resize(m.term_vertex.size());
+  related_.resize(m.term_vertex.size());
+  for (std::uint32_t t = 0; t < related_.size(); ++t)
+    m.each_out(m.term_vertex[t], edge_kind::related,
+               [&](const vertex_info& r, float) { related_[t].push_back(r.slot); });
 }
+
+std::uint32_t adjustment_mask(const std::vector<adjustment>& list) {
+  std::uint32_t mask = 0;
+  for (adjustment a : list) mask |= 1u << static_cast<unsigned>(a);
+  return mask;
+}
+
+namespace {
+
+std::int32_t yyyymmdd(const std::optional<std::string>& date) {
+  if (!date || date->size() != 10) return 99991231;
+  return std::stoi(date->substr(0, 4)) * 10000 + std::stoi(date->substr(5, 2)) * 100 +
+         std::stoi(date->substr(8, 2));
+}
+
+opening_gate gate_for(const opportunity& o) {
+  opening_gate g;
+  g.remote = o.remote;
+  g.located = !o.remote && o.location.has_value();
+  if (g.located) {
+    g.lat = o.location->lat;
+    g.lon = o.location->lon;
+  }
+  g.open = o.status == opportunity_status::open;
+  g.has_places = o.places_available > 0;
+  g.closing = yyyymmdd(o.closing_date);
+  g.hours = o.hours_per_week.value_or(-1);
+  g.min_age = static_cast<std::int16_t>(o.min_age.value_or(-1));
+  g.max_age = static_cast<std::int16_t>(o.max_age.value_or(-1));
+  g.adjustments = adjustment_mask(o.adjustments);
+  g.has_schedule = !o.schedule.empty();
+  return g;
+}
+
+}  // namespace
 
 match_graph::~match_graph() = default;
 
@@ -90,44 +138,47 @@ void match_graph::upsert(const opportunity& given) {
   auto& m = *impl_;
   opportunity o = given;
   o.description.clear();  // matching never reads it; keep the graph small
-  auto [it, added] = m.opportunity_slot.try_emplace(o.id, static_cast<std::uint32_t>(m.opportunities.size()));
+  auto [it, added] =
+      m.opportunity_slot.try_emplace(o.id, static_cast<std::uint32_t>(m.opportunities.size()));
   const std::uint32_t slot = it->second;
-  std::vector<std::uint32_t> touched;
   if (added) {
-    m.opportunity_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
+    m.opportunity_vertex.push_back(
+        boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
     m.opportunities.push_back(std::move(o));
+    weight_totals_.push_back(0);
+    areas_.push_back(domain::work);
+    gates_.emplace_back();
   } else {
+    std::vector<std::uint32_t> old_terms;
     m.each_in(m.opportunity_vertex[slot], edge_kind::values,
-              [&](const vertex_info& term, float) { touched.push_back(term.slot); });
+              [&](const vertex_info& term, float) { old_terms.push_back(term.slot); });
+    for (std::uint32_t t : old_terms) remove_posting(t, slot);
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
     m.opportunities[slot] = std::move(o);
   }
   const vertex v = m.opportunity_vertex[slot];
   const opportunity& stored = m.opportunities[slot];
-  if (added) {
-    weight_totals_.push_back(0);
-    areas_.push_back(stored.area);
-  }
   float total = 0;
-  for (const auto& s : stored.strengths) total += static_cast<float>(s.weight);
-  weight_totals_[slot] = total;
-  areas_[slot] = stored.area;
   for (const auto& s : stored.strengths) {
     const auto term = m.term_slot.find(s.term);
     if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
-    boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, static_cast<float>(s.weight)}, m.g);
-    touched.push_back(term->second);
+    const auto weight = static_cast<float>(s.weight);
+    boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, weight}, m.g);
+    add_posting(term->second, slot, weight);
+    total += weight;
   }
-  boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)], edge_info{edge_kind::in_domain, 1.0f}, m.g);
+  boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)],
+                  edge_info{edge_kind::in_domain, 1.0f}, m.g);
   boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-  for (std::uint32_t t : touched) rebuild_postings(t);
+  weight_totals_[slot] = total;
+  areas_[slot] = stored.area;
+  gates_[slot] = gate_for(stored);
 }
 
 void match_graph::upsert(const person& given) {
   auto& m = *impl_;
-  auto [it, added] = m.person_slot.try_emplace(given.id, static_cast<std::uint32_t>(m.people.size()));
+  auto [it, added] =
+      m.person_slot.try_emplace(given.id, static_cast<std::uint32_t>(m.people.size()));
   const std::uint32_t slot = it->second;
   if (added) {
     m.person_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::person, slot}, m.g));
@@ -140,7 +191,8 @@ void match_graph::upsert(const person& given) {
   const person& p = m.people[slot];
   for (const auto& s : p.strengths)
     if (auto t = m.term_slot.find(s.term); t != m.term_slot.end())
-      boost::add_edge(m.term_vertex[t->second], v, edge_info{edge_kind::strength_of, static_cast<float>(s.level) / 5.0f}, m.g);
+      boost::add_edge(m.term_vertex[t->second], v,
+                      edge_info{edge_kind::strength_of, static_cast<float>(s.level) / 5.0f}, m.g);
   for (const auto& i : p.interests)
     if (i.term)
       if (auto t = m.term_slot.find(*i.term); t != m.term_slot.end())
@@ -148,14 +200,21 @@ void match_graph::upsert(const person& given) {
   for (const auto& goal : p.goals)
     if (goal.status == goal_status::active)
       boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(goal.area)],
-                      edge_info{edge_kind::goal_in, static_cast<float>(6 - goal.priority) / 5.0f}, m.g);
+                      edge_info{edge_kind::goal_in, static_cast<float>(6 - goal.priority) / 5.0f},
+                      m.g);
 }
 
-void match_graph::rebuild_postings(std::uint32_t term) {
+void match_graph::add_posting(std::uint32_t term, std::uint32_t slot, float weight) {
+  postings_[term].push_back({slot, weight});
+}
+
+void match_graph::remove_posting(std::uint32_t term, std::uint32_t slot) {
   auto& list = postings_[term];
-  list.clear();
-  impl_->each_out(impl_->term_vertex[term], edge_kind::values,
-                  [&](const vertex_info& o, float w) { list.push_back({o.slot, w}); });
+  const auto at = std::find_if(list.begin(), list.end(),
+                               [&](const weighted_slot& p) { return p.slot == slot; });
+  if (at == list.end()) return;
+  *at = list.back();
+  list.pop_back();
 }
 
 std::optional<std::uint32_t> match_graph::opportunity_slot(const std::string& id) const {
@@ -176,17 +235,24 @@ std::optional<std::uint32_t> match_graph::term_slot(const std::string& term) con
   return it->second;
 }
 
-const opportunity& match_graph::opportunity_at(std::uint32_t slot) const { return impl_->opportunities.at(slot); }
-const person& match_graph::person_at(std::uint32_t slot) const { return impl_->people.at(slot); }
-const std::string& match_graph::term_at(std::uint32_t slot) const { return impl_->term_id.at(slot); }
-std::size_t match_graph::opportunity_count() const { return impl_->opportunities.size(); }
-std::size_t match_graph::person_count() const { return impl_->people.size(); }
+const opportunity& match_graph::opportunity_at(std::uint32_t slot) const {
+  return impl_->opportunities.at(slot);
+}
+const person& match_graph::person_at(std::uint32_t slot) const {
+  return impl_->people.at(slot);
+}
+const std::string& match_graph::term_at(std::uint32_t slot) const {
+  return impl_->term_id.at(slot);
+}
+std::size_t match_graph::opportunity_count() const {
+  return impl_->opportunities.size();
+}
+std::size_t match_graph::person_count() const {
+  return impl_->people.size();
+}
 
 void match_graph::related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const {
-  const auto& m = *impl_;
-  const vertex v = m.term_vertex.at(term);
-  // The taxonomy's links are symmetric, so each direction is its own out-edge.
-  m.each_out(v, edge_kind::related, [&](const vertex_info& t, float w) { out.push_back({t.slot, w}); });
+  for (std::uint32_t r : related_.at(term)) out.push_back({r, 1.0f});
 }
 
 void match_graph::opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const {
@@ -197,8 +263,12 @@ void match_graph::opportunities_valuing(std::uint32_t term, std::vector<weighted
 void match_graph::people_with(std::uint32_t term, std::vector<weighted_slot>& out) const {
   const auto& m = *impl_;
   const vertex v = m.term_vertex.at(term);
-  m.each_out(v, edge_kind::strength_of, [&](const vertex_info& p, float w) { out.push_back({p.slot, w}); });
-  m.each_out(v, edge_kind::interest_of, [&](const vertex_info& p, float) { out.push_back({p.slot, 0.0f}); });
+  m.each_out(v, edge_kind::strength_of, [&](const vertex_info& p, float w) {
+    out.push_back({p.slot, w});
+  });
+  m.each_out(v, edge_kind::interest_of, [&](const vertex_info& p, float) {
+    out.push_back({p.slot, 0.0f});
+  });
 }
 
 void match_graph::opportunities_in(domain area, std::vector<std::uint32_t>& out) const {

@@ -7,13 +7,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
+#include <numbers>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "pathways/clock.hpp"
 #include "pathways/error.hpp"
+#include "pathways/geo.hpp"
 #include "store/opportunity_rows.hpp"
 #include "store/person_rows.hpp"
 
@@ -34,16 +37,13 @@ std::unordered_map<std::uint32_t, reach> reached_terms(const match_graph& g, con
     auto [it, added] = out.try_emplace(term, r);
     if (!added && r.factor > it->second.factor) it->second = r;
   };
-  std::vector<weighted_slot> related;
   for (const auto& s : p.strengths) {
     const auto t = g.term_slot(s.term);
     if (!t) continue;
     const float level = static_cast<float>(s.level) / 5.0f;
     offer(*t, {level * static_cast<float>(scoring::direct_strength), reach::via::strength, *t});
-    related.clear();
-    g.related_terms(*t, related);
-    for (const auto& r : related)
-      offer(r.slot, {level * static_cast<float>(scoring::related_strength), reach::via::related, *t});
+    for (std::uint32_t r : g.related_to(*t))
+      offer(r, {level * static_cast<float>(scoring::related_strength), reach::via::related, *t});
   }
   for (const auto& i : p.interests)
     if (i.term)
@@ -70,10 +70,11 @@ std::string adjustment_words(const std::vector<adjustment>& list) {
 }
 
 // Reasons a coordinator can read out, citing only what exists for this person and opening.
+using reached_map = std::unordered_map<std::uint32_t, reach>;
+
 std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
-                                      const opportunity& o) {
+                                      const opportunity& o, const reached_map& reached) {
   std::vector<match_reason> out;
-  const auto reached = reached_terms(g, p);
   for (const auto& valued : o.strengths) {
     const auto t = g.term_slot(valued.term);
     if (!t) continue;
@@ -83,42 +84,106 @@ std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& 
     if (r->second.how == reach::via::strength) {
       const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
                                     [&](const strength& s) { return s.term == valued.term; });
-      out.push_back({"strength", own != p.strengths.end() && !own->own_words.empty()
-                                     ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
-                                     : fmt::format("Uses your strength in {}", what)});
+      out.push_back(
+          {"strength", own != p.strengths.end() && !own->own_words.empty()
+                           ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
+                           : fmt::format("Uses your strength in {}", what)});
     } else if (r->second.how == reach::via::related) {
-      out.push_back({"transferable", fmt::format("Your experience in {} relates to {}",
-                                                 lower(label(terms, g.term_at(r->second.from_term))), what)});
+      out.push_back(
+          {"transferable", fmt::format("Your experience in {} relates to {}",
+                                       lower(label(terms, g.term_at(r->second.from_term))), what)});
     } else {
       out.push_back({"interest", fmt::format("Connects with your interest in {}", what)});
     }
   }
   const goal* best = nullptr;
   for (const auto& goal_ : p.goals)
-    if (goal_.status == goal_status::active && goal_.area == o.area && (!best || goal_.priority < best->priority))
+    if (goal_.status == goal_status::active && goal_.area == o.area &&
+        (!best || goal_.priority < best->priority))
       best = &goal_;
   if (best)
-    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(o.area), best->own_words)});
+    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(o.area),
+                                       best->own_words)});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
   } else if (const auto d = scoring::distance_from_home(p, o)) {
     out.push_back({"distance", p.prefs.max_travel_km
-                                   ? fmt::format("{:.1f} km from home, within your {:g} km", *d, *p.prefs.max_travel_km)
+                                   ? fmt::format("{:.1f} km from home, within your {:g} km", *d,
+                                                 *p.prefs.max_travel_km)
                                    : fmt::format("{:.1f} km from home", *d)});
   }
   if (o.hours_per_week && (p.prefs.hours_min || p.prefs.hours_max)) {
     const double h = *o.hours_per_week;
-    std::string pref = p.prefs.hours_min && p.prefs.hours_max
-                           ? fmt::format("{:g} to {:g} hours you prefer", *p.prefs.hours_min, *p.prefs.hours_max)
-                           : p.prefs.hours_max ? fmt::format("up to {:g} hours you prefer", *p.prefs.hours_max)
-                                               : fmt::format("at least {:g} hours you prefer", *p.prefs.hours_min);
+    std::string pref =
+        p.prefs.hours_min && p.prefs.hours_max
+            ? fmt::format("{:g} to {:g} hours you prefer", *p.prefs.hours_min, *p.prefs.hours_max)
+        : p.prefs.hours_max ? fmt::format("up to {:g} hours you prefer", *p.prefs.hours_max)
+                            : fmt::format("at least {:g} hours you prefer", *p.prefs.hours_min);
     const bool within = h >= p.prefs.hours_min.value_or(0) && h <= p.prefs.hours_max.value_or(80);
-    out.push_back({"hours", fmt::format("{:g} hours a week, {} the {}", h, within ? "within" : "outside", pref)});
+    out.push_back({"hours", fmt::format("{:g} hours a week, {} the {}", h,
+                                        within ? "within" : "outside", pref)});
   }
-  if (!p.adjustments.empty()) out.push_back({"adjustments", "Offers what you need: " + adjustment_words(p.adjustments)});
+  if (!p.adjustments.empty())
+    out.push_back({"adjustments", "Offers what you need: " + adjustment_words(p.adjustments)});
   if (o.places_available > 0)
-    out.push_back({"places", fmt::format("{} place{} left", o.places_available, o.places_available == 1 ? "" : "s")});
+    out.push_back({"places", fmt::format("{} place{} left", o.places_available,
+                                         o.places_available == 1 ? "" : "s")});
   return out;
+}
+
+// The person, flattened once per match for the loop over openings.
+struct seeker {
+  const person& who;
+  std::optional<geo_point> home;
+  std::optional<double> travel_limit;
+  std::optional<int> age;
+  std::uint32_t needs;
+  std::int32_t today;  // yyyymmdd
+  std::array<double, vocabulary<domain>::names.size()> goal_by_domain{};
+
+  seeker(const person& p, const scoring::check_context& ctx)
+      : who(p),
+        home(p.home),
+        travel_limit(scoring::travel_limit(p, ctx.radius_km)),
+        needs(adjustment_mask(p.adjustments)),
+        today(std::stoi(ctx.today.substr(0, 4)) * 10000 + std::stoi(ctx.today.substr(5, 2)) * 100 +
+              std::stoi(ctx.today.substr(8, 2))) {
+    if (p.year_of_birth) age = ctx.year - *p.year_of_birth;
+    for (const auto& g : p.goals)
+      if (g.status == goal_status::active) {
+        double& best = goal_by_domain[static_cast<std::size_t>(g.area)];
+        best = std::max(best, static_cast<double>(6 - g.priority) / 5.0);
+      }
+  }
+};
+
+// scoring::check on flat data, in the same order, without composing messages; sets `km` to
+// the distance from home when it is known.
+std::optional<scoring::constraint> gate_check(const seeker& s, const opening_gate& g,
+                                              const opportunity& o, std::optional<double>& km) {
+  using scoring::constraint;
+  if (!g.open) return constraint::not_open;
+  if (!g.has_places) return constraint::no_places;
+  if (g.closing < s.today) return constraint::past_closing_date;
+  if (s.age && (g.min_age >= 0 || g.max_age >= 0)) {
+    if (g.min_age >= 0 && *s.age < g.min_age) return constraint::age;
+    if (g.max_age >= 0 && *s.age > g.max_age) return constraint::age;
+  }
+  if (g.located && s.home) {
+    // The north-south distance alone is a lower bound of the great-circle distance.
+    constexpr double km_per_degree = 6371.0088 * std::numbers::pi / 180.0;
+    if (s.travel_limit && std::abs(g.lat - s.home->lat) * km_per_degree > *s.travel_limit + 1e-9)
+      return constraint::too_far;
+    km = distance_km(*s.home, {g.lat, g.lon});
+    if (s.travel_limit && *km > *s.travel_limit) return constraint::too_far;
+  }
+  if (s.who.prefs.hours_max && g.hours >= 0 && g.hours > *s.who.prefs.hours_max)
+    return constraint::too_many_hours;
+  if ((s.needs & ~g.adjustments) != 0) return constraint::adjustment_missing;
+  if (!s.who.prefs.available.empty() && g.has_schedule &&
+      !scoring::times_overlap(s.who.prefs.available, o.schedule))
+    return constraint::schedule;
+  return std::nullopt;
 }
 
 // A bounded list of the best (score, slot) pairs, ties broken by slot for determinism.
@@ -149,7 +214,8 @@ class best_of {
 
  private:
   // a ranks before b: higher score, then lower slot. The heap's front is the worst kept.
-  static bool worse(const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+  static bool worse(const std::pair<double, std::uint32_t>& a,
+                    const std::pair<double, std::uint32_t>& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   }
   std::size_t k_;
@@ -173,13 +239,27 @@ struct strength_scratch {
   }
 };
 
+// The strength parts' raw sums per opening slot, and the slots that got any.
+void sum_strengths(const match_graph& graph_, const reached_map& reached, std::vector<float>& sums,
+                   std::vector<std::uint32_t>& touched) {
+  if (sums.size() < graph_.opportunity_count()) sums.resize(graph_.opportunity_count(), 0.0f);
+  for (const auto& [term, how] : reached) {
+    const float factor = how.factor;
+    graph_.for_each_opportunity_valuing(term, [&](std::uint32_t slot, float weight) {
+      if (sums[slot] == 0.0f) touched.push_back(slot);
+      sums[slot] += weight * factor;
+    });
+  }
+}
+
 scoring::check_context context_now(const match_request& r) {
   return {today_utc(), current_year(), r.radius_km};
 }
 
 }  // namespace
 
-matching_service::matching_service(database& db, const taxonomy& terms) : terms_(terms), graph_(terms) {
+matching_service::matching_service(database& db, const taxonomy& terms)
+    : terms_(terms), graph_(terms) {
   const auto start = std::chrono::steady_clock::now();
   auto conn = db.connect();
   transaction tx(*conn, transaction::kind::read);
@@ -195,9 +275,11 @@ matching_service::matching_service(database& db, const taxonomy& terms) : terms_
     for (const auto& p : page.items) graph_.upsert(p);
     if (page.items.size() < static_cast<std::size_t>(paging.per_page)) break;
   }
-  spdlog::info("event=matching_graph_built opportunities={} people={} ms={}", graph_.opportunity_count(),
-               graph_.person_count(),
-               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+  spdlog::info("event=matching_graph_built opportunities={} people={} ms={}",
+               graph_.opportunity_count(), graph_.person_count(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - start)
+                   .count());
 }
 
 void matching_service::person_saved(const person& p) {
@@ -210,18 +292,6 @@ void matching_service::opportunity_saved(const opportunity& o) {
   graph_.upsert(o);
 }
 
-void matching_service::sum_strengths(const person& p, std::vector<float>& sums,
-                                     std::vector<std::uint32_t>& touched) const {
-  if (sums.size() < graph_.opportunity_count()) sums.resize(graph_.opportunity_count(), 0.0f);
-  for (const auto& [term, how] : reached_terms(graph_, p)) {
-    const float factor = how.factor;
-    graph_.for_each_opportunity_valuing(term, [&](std::uint32_t slot, float weight) {
-      if (sums[slot] == 0.0f) touched.push_back(slot);
-      sums[slot] += weight * factor;
-    });
-  }
-}
-
 double matching_service::strengths_part(const std::vector<float>& sums, std::uint32_t slot) const {
   const float total_weight = graph_.weight_total(slot);
   return total_weight > 0 ? std::min(1.0, static_cast<double>(sums[slot] / total_weight)) : 0.0;
@@ -229,73 +299,90 @@ double matching_service::strengths_part(const std::vector<float>& sums, std::uin
 
 match_list matching_service::rank(const person& p, const match_request& r) const {
   const auto ctx = context_now(r);
+  const seeker who(p, ctx);
+  const reached_map reached = reached_terms(graph_, p);
   // Strength parts, accumulated per opening over the terms the person reaches.
   strength_scratch scratch;
   auto& strength_sum = scratch.sums;
   auto& touched = scratch.touched;
-  sum_strengths(p, strength_sum, touched);
+  sum_strengths(graph_, reached, strength_sum, touched);
   if (r.area) {  // a domain asked for: its openings count even with no strength in common
     std::vector<std::uint32_t> in_domain;
     graph_.opportunities_in(*r.area, in_domain);
     for (std::uint32_t slot : in_domain)
       if (strength_sum[slot] == 0.0f) touched.push_back(slot);
   }
-  std::array<double, vocabulary<domain>::names.size()> goal_by_domain{};
-  for (const auto& g : p.goals)
-    if (g.status == goal_status::active)
-      goal_by_domain[static_cast<std::size_t>(g.area)] =
-          std::max(goal_by_domain[static_cast<std::size_t>(g.area)], static_cast<double>(6 - g.priority) / 5.0);
 
-  best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
-  best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
-  std::unordered_map<std::uint32_t, scoring::exclusion> why;
+  // Openings by the best they could score (distance and hours at most 1 each), in buckets, so
+  // the loop below meets the likeliest first and stops when no bucket left can make the list.
+  constexpr std::size_t bucket_count = 64;
+  thread_local std::array<std::vector<std::uint32_t>, bucket_count> buckets;
+  for (auto& b : buckets) b.clear();
   for (std::uint32_t slot : touched) {
     const domain area = graph_.area_of(slot);
     if (r.area && area != *r.area) continue;
-    const double strengths = strengths_part(strength_sum, slot);
-    const double bound = scoring::strengths_weight * strengths + scoring::goals_weight * goal_by_domain[static_cast<std::size_t>(area)] +
-                         scoring::distance_weight + scoring::hours_weight;
-    if (bound < kept.threshold() && bound < missed.threshold()) continue;
-    const opportunity& o = graph_.opportunity_at(slot);
-    const double score = scoring::total(strengths, p, o);
-    if (auto excluded = scoring::check(p, o, ctx)) {
-      // Closed or past its date is nothing to negotiate; every other constraint might be.
-      const bool negotiable = excluded->rule != scoring::constraint::not_open &&
-                              excluded->rule != scoring::constraint::past_closing_date;
-      if (r.explain_excluded && negotiable && score >= missed.threshold()) {
-        missed.offer(score, slot);
-        why.insert_or_assign(slot, std::move(*excluded));
-      }
-      continue;
+    const double bound =
+        scoring::combine(strengths_part(strength_sum, slot),
+                         who.goal_by_domain[static_cast<std::size_t>(area)], 1.0, 1.0);
+    buckets[std::min(bucket_count - 1, static_cast<std::size_t>(bound * bucket_count))].push_back(
+        slot);
+  }
+
+  best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
+  best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
+  for (std::size_t b = bucket_count; b-- > 0;) {
+    const double bucket_top = static_cast<double>(b + 1) / bucket_count;
+    if (bucket_top < kept.threshold() && bucket_top < missed.threshold()) break;
+    for (std::uint32_t slot : buckets[b]) {
+      const domain area = graph_.area_of(slot);
+      const double strengths = strengths_part(strength_sum, slot);
+      const double goal = who.goal_by_domain[static_cast<std::size_t>(area)];
+      const double bound = scoring::combine(strengths, goal, 1.0, 1.0);
+      if (bound < kept.threshold() && bound < missed.threshold()) continue;
+      const opening_gate& gate = graph_.gate_of(slot);
+      std::optional<double> km;
+      const auto excluded = gate_check(who, gate, graph_.opportunity_at(slot), km);
+      if (excluded && !(r.explain_excluded && scoring::negotiable(*excluded))) continue;
+      const double score = scoring::combine(
+          strengths, goal, scoring::distance_value(km, gate.remote, p.prefs),
+          scoring::hours_value(gate.hours >= 0 ? std::optional(gate.hours) : std::nullopt,
+                               p.prefs));
+      (excluded ? missed : kept).offer(score, slot);
     }
-    kept.offer(score, slot);
   }
   match_list out;
   for (const auto& [score, slot] : kept.sorted()) {
     const opportunity& o = graph_.opportunity_at(slot);
-    out.matches.push_back({o, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o)});
+    out.matches.push_back(
+        {o, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o, reached)});
   }
-  for (const auto& [score, slot] : missed.sorted())
-    out.excluded.push_back({graph_.opportunity_at(slot), score, why.at(slot)});
+  // Only the near-misses returned get their reasons written out.
+  for (const auto& [score, slot] : missed.sorted()) {
+    const opportunity& o = graph_.opportunity_at(slot);
+    out.excluded.push_back({o, score, scoring::check(p, o, ctx).value_or(scoring::exclusion{})});
+  }
   return out;
 }
 
-const person& matching_service::visible_person(const principal& caller, const std::string& person_id) const {
+const person& matching_service::visible_person(const principal& caller,
+                                               const std::string& person_id) const {
   const auto slot = graph_.person_slot(person_id);
   if (!slot || !caller.may_see_person_of(graph_.person_at(*slot).team_id))
     throw error(error_code::not_found, "no such person", "person_id");
   return graph_.person_at(*slot);
 }
 
-std::vector<opening_fit> matching_service::fits(const principal& caller, const std::string& person_id,
-                                                const std::vector<std::string>& opportunity_ids) const {
-  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see matches");
+std::vector<opening_fit> matching_service::fits(
+    const principal& caller, const std::string& person_id,
+    const std::vector<std::string>& opportunity_ids) const {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
+               "see matches");
   std::shared_lock lock(mutex_);
   const person& p = visible_person(caller, person_id);
   strength_scratch scratch;
   auto& strength_sum = scratch.sums;
   auto& touched = scratch.touched;
-  sum_strengths(p, strength_sum, touched);
+  sum_strengths(graph_, reached_terms(graph_, p), strength_sum, touched);
   const auto ctx = context_now({});
   std::vector<opening_fit> out;
   out.reserve(opportunity_ids.size());
@@ -303,31 +390,35 @@ std::vector<opening_fit> matching_service::fits(const principal& caller, const s
     const auto slot = graph_.opportunity_slot(id);
     if (!slot) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
     const opportunity& o = graph_.opportunity_at(*slot);
-    out.push_back({id, scoring::total(strengths_part(strength_sum, *slot), p, o), scoring::check(p, o, ctx),
-                   o.places_available});
+    out.push_back({id, scoring::total(strengths_part(strength_sum, *slot), p, o),
+                   scoring::check(p, o, ctx), o.places_available});
   }
   return out;
 }
 
-std::vector<match_reason> matching_service::explain(const principal& caller, const std::string& person_id,
+std::vector<match_reason> matching_service::explain(const principal& caller,
+                                                    const std::string& person_id,
                                                     const std::string& opportunity_id) const {
   std::shared_lock lock(mutex_);
   const person& p = visible_person(caller, person_id);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
-  return reasons_for(terms_, graph_, p, graph_.opportunity_at(*slot));
+  return reasons_for(terms_, graph_, p, graph_.opportunity_at(*slot), reached_terms(graph_, p));
 }
 
 match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
                                          const match_request& r) const {
-  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see matches");
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
+               "see matches");
   std::shared_lock lock(mutex_);
   return rank(visible_person(caller, person_id), r);
 }
 
-std::vector<candidate> matching_service::candidates_for(const principal& caller, const std::string& opportunity_id,
+std::vector<candidate> matching_service::candidates_for(const principal& caller,
+                                                        const std::string& opportunity_id,
                                                         int limit) const {
-  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "see candidates");
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
+               "see candidates");
   std::shared_lock lock(mutex_);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
@@ -345,7 +436,9 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
       holders.clear();
       graph_.people_with(term, holders);
       for (const auto& h : holders) {
-        const double f = h.weight > 0 ? h.weight * scale : scoring::interest_only * (scale == scoring::direct_strength);
+        const double f = h.weight > 0
+                             ? h.weight * scale
+                             : scoring::interest_only * (scale == scoring::direct_strength);
         double& b = best[h.slot];
         b = std::max(b, f);
       }
@@ -363,13 +456,16 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
     if (!caller.may_see_person_of(p.team_id)) continue;
     if (scoring::check(p, o, ctx)) continue;
     const auto found = strength_sum.find(static_cast<std::uint32_t>(ps));
-    const double strengths = found == strength_sum.end() || total_weight <= 0 ? 0.0 : std::min(1.0, found->second / total_weight);
+    const double strengths = found == strength_sum.end() || total_weight <= 0
+                                 ? 0.0
+                                 : std::min(1.0, found->second / total_weight);
     kept.offer(scoring::total(strengths, p, o), static_cast<std::uint32_t>(ps));
   }
   std::vector<candidate> out;
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
-    out.push_back({p, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o)});
+    out.push_back({p, score, scoring::distance_from_home(p, o),
+                   reasons_for(terms_, graph_, p, o, reached_terms(graph_, p))});
   }
   return out;
 }

@@ -20,6 +20,25 @@ struct weighted_slot {
   float weight;
 };
 
+// What the hard constraints read of an opening, kept flat for the match loop.
+struct opening_gate {
+  double lat = 0;
+  double lon = 0;
+  bool located = false;          // has a location and is not remote
+  bool remote = false;
+  bool open = false;
+  bool has_places = false;
+  std::int32_t closing = 99991231;  // closing date as yyyymmdd; none: the far future
+  double hours = -1;             // hours a week; negative: not given
+  std::int16_t min_age = -1;     // negative: no limit
+  std::int16_t max_age = -1;
+  std::uint32_t adjustments = 0; // bit n: adjustment n offered
+  bool has_schedule = false;
+};
+
+// Bit n set for each adjustment n of the list.
+std::uint32_t adjustment_mask(const std::vector<adjustment>& list);
+
 class match_graph {
  public:
   explicit match_graph(const taxonomy& terms);
@@ -52,6 +71,9 @@ class match_graph {
   // Flat copies for the match loop: the sum of an opening's strength weights, and its domain.
   float weight_total(std::uint32_t slot) const { return weight_totals_[slot]; }
   domain area_of(std::uint32_t slot) const { return areas_[slot]; }
+  const opening_gate& gate_of(std::uint32_t slot) const { return gates_[slot]; }
+  // The terms related to a term, from the taxonomy (fixed for the graph's life).
+  const std::vector<std::uint32_t>& related_to(std::uint32_t term) const { return related_[term]; }
 
   // Visits the opportunities valuing `term` without copying: fn(slot, weight).
   template <class F>
@@ -68,7 +90,10 @@ class match_graph {
   std::vector<std::vector<weighted_slot>> postings_;
   std::vector<float> weight_totals_;
   std::vector<domain> areas_;
-  void rebuild_postings(std::uint32_t term);
+  std::vector<opening_gate> gates_;
+  std::vector<std::vector<std::uint32_t>> related_;
+  void add_posting(std::uint32_t term, std::uint32_t slot, float weight);
+  void remove_posting(std::uint32_t term, std::uint32_t slot);
 };
 
 }  // namespace pathways

@@ -53,6 +53,14 @@ struct check_context {
 // The first hard constraint the pair breaks, or nullopt when the opening is open to them.
 std::optional<exclusion> check(const person& p, const opportunity& o, const check_context& ctx);
 
+// The furthest the person will travel: their own limit, narrowed by a caller's radius.
+std::optional<double> travel_limit(const person& p, std::optional<double> radius_km);
+// True when some window of `a` overlaps some window of `b` on the same day.
+bool times_overlap(const std::vector<time_slot>& a, const std::vector<time_slot>& b);
+// Whether a broken constraint is worth raising with the agency: not for an opening that is
+// closed or past its closing date; for everything else (a place may free up, too).
+inline bool negotiable(constraint c) { return c != constraint::not_open && c != constraint::past_closing_date; }
+
 // The distance from home, when both places are known and the opening is not remote.
 std::optional<double> distance_from_home(const person& p, const opportunity& o);
 // 0..1 parts of the score.
@@ -61,5 +69,13 @@ double distance_part(const person& p, const opportunity& o);
 double hours_part(const person& p, const opportunity& o);
 // The total from a strengths part already computed (0..1).
 double total(double strengths, const person& p, const opportunity& o);
+
+// The same parts from plain values, for the match loop (which keeps openings flat).
+// `km`: the distance from home when known; `hours`: the opening's hours a week when given.
+double distance_value(std::optional<double> km, bool remote, const preferences& prefs);
+double hours_value(std::optional<double> hours, const preferences& prefs);
+inline double combine(double strengths, double goal, double distance, double hours) {
+  return strengths_weight * strengths + goals_weight * goal + distance_weight * distance + hours_weight * hours;
+}
 
 }  // namespace pathways::scoring

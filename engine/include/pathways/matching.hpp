@@ -85,8 +85,7 @@ class matching_service final : public record_listener {
   void opportunity_saved(const opportunity& o) override;
 
  private:
-  // The strength parts' raw sums per opening slot, and the slots that got any.
-  void sum_strengths(const person& p, std::vector<float>& sums, std::vector<std::uint32_t>& touched) const;
+  // The strengths part (0..1) of an opening, from the raw sums of the terms the person reaches.
   double strengths_part(const std::vector<float>& sums, std::uint32_t slot) const;
   const person& visible_person(const principal& caller, const std::string& person_id) const;
 
