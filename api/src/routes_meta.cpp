@@ -14,10 +14,10 @@ void add_meta_routes(router& r, engine_services& s) {
   r.get("/v1/taxonomy", [&s](exchange& ex) {
     const auto area = ex.query.text("domain");
     ex.query.finish();
-    const auto wanted = area ? std::optional(json_object::parse_enum<domain>(*area, "domain")) : std::nullopt;
+    const domain wanted = area ? json_object::parse_enum<domain>(*area, "domain") : domain::work;
     json terms = json::array();
     for (const auto& t : s.terms.terms())
-      if (!wanted || std::find(t.domains.begin(), t.domains.end(), *wanted) != t.domains.end())
+      if (!area || std::find(t.domains.begin(), t.domains.end(), wanted) != t.domains.end())
         terms.push_back(to_json(t));
     ex.reply(200, {{"total_items", terms.size()}, {"contents", terms}});
   });

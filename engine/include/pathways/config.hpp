@@ -15,7 +15,7 @@ namespace pathways {
 struct server_settings {
   std::string address = "127.0.0.1";
   int port = 8080;
-  int threads = 32;               // handler threads; each holds one keep-alive connection
+  int threads = 64;               // handler threads; each holds one keep-alive connection
   int max_queued_connections = 512;
   std::size_t body_limit_bytes = 1024 * 1024;
   int max_headers = 64;
