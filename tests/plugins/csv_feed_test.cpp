@@ -15,7 +15,8 @@ feed_run read_csv(std::vector<pathways::plugin::setting> settings) {
 }
 
 TEST(csv_feed, describes_itself_with_the_sdk_abi) {
-  const auto& d = feed_plugin(PATHWAYS_FEED_CSV).describe();
+  const feed_plugin plugin(PATHWAYS_FEED_CSV);  // the description lives in the loaded library
+  const auto& d = plugin.describe();
   EXPECT_EQ(d.abi_major, pathways::plugin::abi_major);
   EXPECT_EQ(d.abi_minor, pathways::plugin::abi_minor);
   EXPECT_STREQ(d.name, "csv");

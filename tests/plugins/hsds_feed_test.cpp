@@ -54,7 +54,8 @@ void expect_example_service(const feed_run& run) {
 }
 
 TEST(hsds_feed, describes_itself_with_the_sdk_abi) {
-  const auto& d = feed_plugin(PATHWAYS_FEED_HSDS).describe();
+  const feed_plugin plugin(PATHWAYS_FEED_HSDS);  // the description lives in the loaded library
+  const auto& d = plugin.describe();
   EXPECT_EQ(d.abi_major, pathways::plugin::abi_major);
   EXPECT_STREQ(d.name, "hsds");
 }
