@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "pathways/feed/record_batch.hpp"
-#include "pathways/feed/text.hpp"
+#include "pathways/feed/structured_file.hpp"
 #include "pathways/plugin/sdk.hpp"
 #include "service_mapping.hpp"
 #include "tabular_package.hpp"
@@ -60,8 +60,7 @@ class hsds_feed {
       const tabular_package package = read_tabular_package(path, sink);
       for (const auto& [service, where] : package.services) add(service, where);
     } else {
-      const json doc = json::parse(read_file(path), nullptr, false);
-      if (doc.is_discarded()) throw std::runtime_error("'" + path + "' is not JSON");
+      const json doc = read_json_file(path);
       const auto services = services_of(doc);
       if (services.empty()) throw std::runtime_error("'" + path + "' holds no HSDS services");
       for (const auto& [service, where] : services) add(*service, where);

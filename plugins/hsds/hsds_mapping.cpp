@@ -2,9 +2,7 @@
 #include "hsds_mapping.hpp"
 
 #include <algorithm>
-#include <stdexcept>
-#include <toml++/toml.h>
-
+#include "pathways/feed/structured_file.hpp"
 #include "pathways/feed/text.hpp"
 
 namespace pathways::feed::hsds {
@@ -27,13 +25,7 @@ void add_unique(std::vector<std::string>& into, const std::vector<std::string>& 
 }  // namespace
 
 hsds_mapping hsds_mapping::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error("cannot read HSDS mapping '" + path + "': " +
-                             std::string(e.description()));
-  }
+  const toml::table doc = read_toml_file(path, "HSDS mapping");
   hsds_mapping mapping;
   mapping.default_domain_ = doc["default_domain"].value_or(mapping.default_domain_);
   if (const toml::array* rules = doc["term"].as_array())

@@ -2,20 +2,14 @@
 #include "pathways/feed/taxonomy_labels.hpp"
 
 #include <stdexcept>
-#include <toml++/toml.h>
 
+#include "pathways/feed/structured_file.hpp"
 #include "pathways/feed/text.hpp"
 
 namespace pathways::feed {
 
 taxonomy_labels taxonomy_labels::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error("cannot read taxonomy '" + path + "': " +
-                             std::string(e.description()));
-  }
+  const toml::table doc = read_toml_file(path, "taxonomy");
   taxonomy_labels labels;
   if (const toml::array* terms = doc["term"].as_array())
     for (const toml::node& node : *terms) {
