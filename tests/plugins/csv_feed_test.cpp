@@ -15,12 +15,7 @@ feed_run read_csv(std::vector<pathways::plugin::setting> settings) {
 }
 
 TEST(csv_feed, describes_itself_with_the_sdk_abi) {
-  const feed_plugin plugin(PATHWAYS_FEED_CSV);  // the description lives in the loaded library
-  const auto& d = plugin.describe();
-  EXPECT_EQ(d.abi_major, pathways::plugin::abi_major);
-  EXPECT_EQ(d.abi_minor, pathways::plugin::abi_minor);
-  EXPECT_STREQ(d.name, "csv");
-  EXPECT_STREQ(d.toolchain, PATHWAYS_PLUGIN_TOOLCHAIN);
+  EXPECT_EQ(feed_plugin(PATHWAYS_FEED_CSV).description_differs("csv"), "");
 }
 
 TEST(csv_feed, standard_header_with_bom_crlf_quotes_and_blank_lines) {

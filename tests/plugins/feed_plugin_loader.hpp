@@ -70,6 +70,18 @@ class feed_plugin {
     return *library_.get<const plugin::description*() noexcept>("pathways_plugin_describe")();
   }
 
+  // Empty when the plugin describes itself with this name, the SDK's ABI and our toolchain;
+  // otherwise what differs. (The description lives in the library: read it while loaded.)
+  std::string description_differs(std::string_view name) const {
+    const plugin::description& d = describe();
+    std::string out;
+    if (d.abi_major != plugin::abi_major || d.abi_minor != plugin::abi_minor) out += "ABI; ";
+    if (name != d.name) out += "name " + std::string(d.name) + "; ";
+    if (std::string_view(d.toolchain) != PATHWAYS_PLUGIN_TOOLCHAIN) out += "toolchain; ";
+    if (std::string_view(d.version).empty()) out += "no version; ";
+    return out;
+  }
+
   feed_run read(std::vector<plugin::setting> entries) const {
     feed_run run;
     const plugin::settings config(std::move(entries));
