@@ -11,8 +11,8 @@ column_map::column_map(const plugin::settings& config, const csv_header& header)
     const std::string key = "column." + std::string(standard_header[i]);
     const std::string name = config.value_or(key, std::string(standard_header[i]));
     index_[i] = header.find(name);
-    if (!index_[i] && (i == static_cast<std::size_t>(field::id) ||
-                       i == static_cast<std::size_t>(field::title)))
+    if (!index_[i] &&
+        (i == static_cast<std::size_t>(field::id) || i == static_cast<std::size_t>(field::title)))
       throw std::runtime_error("the header has no '" + name + "' column (set " + key + ")");
   }
 }

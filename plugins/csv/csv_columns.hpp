@@ -13,18 +13,39 @@
 namespace pathways::feed::csv {
 
 enum class field : std::size_t {
-  id, organisation, domain, title, description, lat, lon, address, remote, schedule,
-  hours_per_week, pay, pay_unit, places_total, places_available, strengths, min_age, max_age,
-  adjustments, start_date, end_date, closing_date, status, url
+  id,
+  organisation,
+  domain,
+  title,
+  description,
+  lat,
+  lon,
+  address,
+  remote,
+  schedule,
+  hours_per_week,
+  pay,
+  pay_unit,
+  places_total,
+  places_available,
+  strengths,
+  min_age,
+  max_age,
+  adjustments,
+  start_date,
+  end_date,
+  closing_date,
+  status,
+  url
 };
 inline constexpr std::size_t field_count = static_cast<std::size_t>(field::url) + 1;
 
 // The standard header: the default column name of each field, in declaration order.
 inline constexpr std::array<std::string_view, field_count> standard_header{
-    "id", "organisation", "domain", "title", "description", "lat", "lon", "address", "remote",
-    "schedule", "hours_per_week", "pay", "pay_unit", "places_total", "places_available",
-    "strengths", "min_age", "max_age", "adjustments", "start_date", "end_date", "closing_date",
-    "status", "url"};
+    "id",          "organisation", "domain",           "title",        "description",    "lat",
+    "lon",         "address",      "remote",           "schedule",     "hours_per_week", "pay",
+    "pay_unit",    "places_total", "places_available", "strengths",    "min_age",        "max_age",
+    "adjustments", "start_date",   "end_date",         "closing_date", "status",         "url"};
 
 class column_map {
  public:

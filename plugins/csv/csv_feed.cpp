@@ -22,9 +22,11 @@ class row_reader {
  public:
   row_reader(const column_map& columns, const taxonomy_labels& taxonomy,
              const plugin::settings& config, plugin::record_sink& sink)
-      : columns_(columns), taxonomy_(taxonomy),
+      : columns_(columns),
+        taxonomy_(taxonomy),
         default_domain_(config.value_or("domain", "work")),
-        default_pay_unit_(config.value_or("pay_unit", "")), sink_(sink) {}
+        default_pay_unit_(config.value_or("pay_unit", "")),
+        sink_(sink) {}
 
   // The record, or nullopt (with a warning) when the row cannot be imported.
   std::optional<plugin::opening_record> read(const csv_row& row) {
@@ -33,8 +35,8 @@ class row_reader {
     r.external_ref = std::string(trim(get(field::id)));
     r.title = html_to_text(get(field::title));
     if (r.external_ref.empty() || r.title.empty()) {
-      sink_.warn(r.external_ref, where() + ": skipped, no " +
-                                     (r.external_ref.empty() ? "id" : "title"));
+      sink_.warn(r.external_ref,
+                 where() + ": skipped, no " + (r.external_ref.empty() ? "id" : "title"));
       return std::nullopt;
     }
     r.organisation = std::string(trim(get(field::organisation)));
@@ -68,8 +70,10 @@ class row_reader {
     if (!status.empty()) r.status = status;
     const std::string_view url = trim(get(field::url));
     if (!url.empty()) {
-      if (auto u = normalise_url(url)) r.url = *u;
-      else repair(r, "url '" + std::string(url) + "' is not a web address; dropped");
+      if (auto u = normalise_url(url))
+        r.url = *u;
+      else
+        repair(r, "url '" + std::string(url) + "' is not a web address; dropped");
     }
     return r;
   }
@@ -120,8 +124,10 @@ class row_reader {
   void read_schedule(plugin::opening_record& r) {
     const std::string_view text = trim(get(field::schedule));
     if (text.empty()) return;
-    if (auto windows = parse_schedule(text)) r.schedule = std::move(*windows);
-    else repair(r, "schedule '" + std::string(text) + "' cannot be read; dropped");
+    if (auto windows = parse_schedule(text))
+      r.schedule = std::move(*windows);
+    else
+      repair(r, "schedule '" + std::string(text) + "' cannot be read; dropped");
   }
 
   void read_pay(plugin::opening_record& r) {
@@ -134,8 +140,10 @@ class row_reader {
     }
     const std::string_view unit_text = trim(get(field::pay_unit));
     if (!unit_text.empty()) {
-      if (auto unit = parse_pay_unit(unit_text)) rate->unit = *unit;
-      else repair(r, "pay_unit '" + std::string(unit_text) + "' is not a pay unit; ignored");
+      if (auto unit = parse_pay_unit(unit_text))
+        rate->unit = *unit;
+      else
+        repair(r, "pay_unit '" + std::string(unit_text) + "' is not a pay unit; ignored");
     }
     if (rate->unit.empty()) rate->unit = default_pay_unit_;
     if (rate->unit.empty()) {

@@ -1,6 +1,6 @@
 // The hsds feed plugin: Open Referral HSDS 3.0/3.1 and ORUK services as openings, from an API
-// dump (a paged envelope with `contents`, a bare array, or one service) or a tabular CSV
-// package folder (services.csv, organizations.csv, locations.csv, …).
+// dump (a paged envelope with `contents`, or ORUK 2 `content`; a bare array; one service) or a
+// tabular CSV package folder (services.csv, organizations.csv, locations.csv, …).
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -25,6 +25,9 @@ std::vector<std::pair<const json*, std::string>> services_of(const json& doc) {
     if (const json* contents = member(doc, "contents")) {
       list = contents;
       prefix = "contents[";
+    } else if (const json* content = member(doc, "content")) {  // ORUK 2 pages
+      list = content;
+      prefix = "content[";
     } else {
       out.emplace_back(&doc, "the service");
       return out;

@@ -31,9 +31,12 @@ hsds_mapping hsds_mapping::load(const std::string& path) {
   if (const toml::array* rules = doc["term"].as_array())
     for (const toml::node& node : *rules)
       if (const toml::table* t = node.as_table()) {
-        term_rule rule{{}, (*t)["domain"].value_or(std::string()), strings_at(*t, "strengths"),
+        term_rule rule{{},
+                       (*t)["domain"].value_or(std::string()),
+                       strings_at(*t, "strengths"),
                        strings_at(*t, "adjustments")};
-        for (const std::string& m : strings_at(*t, "match")) rule.match.push_back(normalise_words(m));
+        for (const std::string& m : strings_at(*t, "match"))
+          rule.match.push_back(normalise_words(m));
         mapping.term_rules_.push_back(std::move(rule));
       }
   if (const toml::array* rules = doc["accessibility"].as_array())

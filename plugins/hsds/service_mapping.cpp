@@ -35,10 +35,9 @@ class service_reader {
     record_.organisation = organization ? text_at(*organization, "name") : "";
     if (record_.organisation.empty()) repair("has no organization; imported without one");
     const std::string eligibility = html_to_text(text_at(service_, "eligibility_description"));
-    record_.description =
-        join_non_empty({html_to_text(text_at(service_, "description")),
-                        eligibility.empty() ? "" : "Eligibility: " + eligibility},
-                       "\n\n");
+    record_.description = join_non_empty({html_to_text(text_at(service_, "description")),
+                                          eligibility.empty() ? "" : "Eligibility: " + eligibility},
+                                         "\n\n");
     read_url(organization);
     read_ages();
     read_location();
@@ -61,20 +60,24 @@ class service_reader {
   // active → open; inactive and temporarily closed → closed; defunct → withdrawn.
   bool read_status() {
     const std::string status = normalise_words(text_at(service_, "status"));
-    if (status.empty() || status == "active") record_.status = "open";
-    else if (status == "inactive" || status == "temporarily closed") record_.status = "closed";
-    else if (status == "defunct") record_.status = "withdrawn";
+    if (status.empty() || status == "active")
+      record_.status = "open";
+    else if (status == "inactive" || status == "temporarily closed")
+      record_.status = "closed";
+    else if (status == "defunct")
+      record_.status = "withdrawn";
     else {
-      sink_.warn(record_.external_ref,
-                 where_ + ": service skipped, unknown status '" + text_at(service_, "status") + "'");
+      sink_.warn(record_.external_ref, where_ + ": service skipped, unknown status '" +
+                                           text_at(service_, "status") + "'");
       return false;
     }
     return true;
   }
 
   void read_url(const json* organization) {
-    for (const auto& [owner, key] : {std::pair{&service_, "url"}, std::pair{organization, "website"},
-                                     std::pair{organization, "url"}}) {
+    for (const auto& [owner, key] :
+         {std::pair{&service_, "url"}, std::pair{organization, "website"},
+          std::pair{organization, "url"}}) {
       if (!owner) continue;
       const std::string url = text_at(*owner, key);
       if (url.empty()) continue;
@@ -86,40 +89,59 @@ class service_reader {
     }
   }
 
+  // minimum_age/maximum_age of the service (HSDS 3), else of its first eligibility (ORUK 2).
   void read_ages() {
-    const auto min = number_of(member(service_, "minimum_age"));
-    const auto max = number_of(member(service_, "maximum_age"));
+    const json* source = &service_;
+    const auto eligibilities = items_of(member(service_, "eligibilitys"));
+    if (!member(service_, "minimum_age") && !member(service_, "maximum_age") &&
+        !eligibilities.empty())
+      source = eligibilities.front();
+    const auto min = number_of(member(*source, "minimum_age"));
+    const auto max = number_of(member(*source, "maximum_age"));
     if ((min && (*min < 0 || *min > 150)) || (max && (*max < 0 || *max > 150)) ||
         (min && max && *min > *max)) {
-      repair("ages " + text_of(member(service_, "minimum_age")) + "–" +
-             text_of(member(service_, "maximum_age")) + " are not a valid range; dropped");
+      repair("ages " + text_of(member(*source, "minimum_age")) + "–" +
+             text_of(member(*source, "maximum_age")) + " are not a valid range; dropped");
       return;
     }
     if (min) record_.min_age = static_cast<int>(*min);
     if (max) record_.max_age = static_cast<int>(*max);
   }
 
+  // The sites: service_at_locations[].location, else locations[] listed on the service.
+  struct site {
+    const json* at;  // the service_at_location, if any (it may hold schedules)
+    const json* location;
+  };
+  std::vector<site> sites() const {
+    std::vector<site> out;
+    for (const json* s : items_of(member(service_, "service_at_locations")))
+      if (const json* location = member(*s, "location")) out.push_back({s, location});
+    if (out.empty())
+      for (const json* location : items_of(member(service_, "locations")))
+        if (location->is_object()) out.push_back({nullptr, location});
+    return out;
+  }
+
   // The first site with valid coordinates (else the first physical one) gives the place.
   void read_location() {
-    const auto sites = items_of(member(service_, "service_at_locations"));
-    std::vector<const json*> located;
-    for (const json* site : sites)
-      if (member(*site, "location")) located.push_back(site);
+    const std::vector<site> located = sites();
     if (located.empty()) return;
     if (located.size() > 1)
-      repair(std::to_string(located.size()) + " locations; one opening per service, the first "
-                                                "with coordinates is used");
+      repair(std::to_string(located.size()) +
+             " locations; one opening per service, the first "
+             "with coordinates is used");
     bool all_virtual = true;
-    const json* chosen = nullptr;
-    for (const json* site : located) {
-      const json& location = *member(*site, "location");
+    const site* chosen = nullptr;
+    for (const site& s : located) {
+      const json& location = *s.location;
       const bool is_virtual = text_at(location, "location_type") == "virtual";
       all_virtual = all_virtual && is_virtual;
       if (is_virtual) continue;
       const bool has_coordinates = valid_coordinates(number_of(member(location, "latitude")),
                                                      number_of(member(location, "longitude")));
       if (!chosen || (has_coordinates && !chosen_has_coordinates_)) {
-        chosen = site;
+        chosen = &s;
         chosen_has_coordinates_ = has_coordinates;
       }
     }
@@ -128,8 +150,8 @@ class service_reader {
       add_adjustment("remote_option");
     }
     if (!chosen) return;
-    chosen_site_ = chosen;
-    const json& location = *member(*chosen, "location");
+    chosen_site_ = chosen->at;
+    const json& location = *chosen->location;
     const auto lat = number_of(member(location, "latitude"));
     const auto lon = number_of(member(location, "longitude"));
     if (valid_coordinates(lat, lon)) {
@@ -146,9 +168,10 @@ class service_reader {
         add_adjustment(adj);
   }
 
-  // The physical address (else the first), or the location's name.
+  // The physical address (else the first; ORUK 2: physical_addresses), or the location's name.
   static std::string address_of(const json& location) {
-    const auto addresses = items_of(member(location, "addresses"));
+    auto addresses = items_of(member(location, "addresses"));
+    if (addresses.empty()) addresses = items_of(member(location, "physical_addresses"));
     const json* best = nullptr;
     for (const json* a : addresses)
       if (!best || (text_at(*a, "address_type") == "physical" &&
@@ -160,14 +183,18 @@ class service_reader {
                           ", ");
   }
 
-  // Weekly schedules (freq WEEKLY or none) with byday and opens_at/closes_at become windows.
+  // Weekly schedules (freq WEEKLY or none) with byday and opens_at/closes_at become windows;
+  // so do ORUK 2 regular_schedules (weekday, opens_at, closes_at).
   void read_schedules(const json& owner) {
-    for (const json* s : items_of(member(owner, "schedules"))) {
+    std::vector<const json*> schedules = items_of(member(owner, "schedules"));
+    for (const json* s : items_of(member(owner, "regular_schedules"))) schedules.push_back(s);
+    for (const json* s : schedules) {
       const std::string id = text_at(*s, "id");
       const std::string freq = lower(text_at(*s, "freq"));
       const auto opens = parse_time_of_day(text_at(*s, "opens_at"));
       const auto closes = parse_time_of_day(text_at(*s, "closes_at"));
-      const auto days = split_list(text_at(*s, "byday"), ", ");
+      auto days = split_list(text_at(*s, "byday"), ", ");
+      if (days.empty() && !text_at(*s, "weekday").empty()) days = {text_at(*s, "weekday")};
       if ((!freq.empty() && freq != "weekly") || days.empty() || !opens || !closes ||
           *closes <= *opens) {
         repair("schedule '" + id + "' is not a weekly day and time (freq '" + freq + "', byday '" +
@@ -182,11 +209,10 @@ class service_reader {
           continue;
         }
         plugin::time_window window{*day, *opens, *closes};
-        const bool seen = std::any_of(record_.schedule.begin(), record_.schedule.end(),
-                                      [&](const plugin::time_window& w) {
-                                        return w.day == window.day && w.opens == window.opens &&
-                                               w.closes == window.closes;
-                                      });
+        const bool seen = std::any_of(
+            record_.schedule.begin(), record_.schedule.end(), [&](const plugin::time_window& w) {
+              return w.day == window.day && w.opens == window.opens && w.closes == window.closes;
+            });
         if (!seen) record_.schedule.push_back(std::move(window));
       }
     }
@@ -226,8 +252,10 @@ class service_reader {
       names.push_back(text_at(*attribute, "label"));
     }
     for (const json* term : items_of(member(service_, "taxonomy_terms"))) add_term(*term);
+    for (const json* link : items_of(member(service_, "service_taxonomys")))  // ORUK 2
+      if (const json* term = member(*link, "taxonomy")) add_term(*term);
     const term_outcome outcome = context_.mapping.map_terms(names);
-    record_.domain = !outcome.domain.empty()  ? outcome.domain
+    record_.domain = !outcome.domain.empty()    ? outcome.domain
                      : !context_.domain.empty() ? context_.domain
                                                 : context_.mapping.default_domain();
     for (const std::string& s : outcome.strengths) record_.strengths.push_back({s, 1.0});

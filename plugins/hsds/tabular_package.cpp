@@ -72,8 +72,8 @@ const json* lookup(const Index& index, const std::string& id) {
 // Warns that a row's key column names nothing in target.
 void dangling(plugin::record_sink& sink, const table& t, std::size_t line, const std::string& key,
               const std::string& value, const std::string& target) {
-  sink.warn("", t.where(line) + ": " + key + " '" + value + "' matches no " + target +
-                    "; row ignored");
+  sink.warn("",
+            t.where(line) + ": " + key + " '" + value + "' matches no " + target + "; row ignored");
 }
 
 }  // namespace
@@ -95,12 +95,14 @@ tabular_package read_tabular_package(const std::string& folder, plugin::record_s
   const auto organization_ids = index_by_id(organizations, sink);
   const auto term_ids = index_by_id(terms, sink);
   auto location_ids = index_by_id(locations, sink);
-  for (auto [child, key] : {std::pair{&addresses, "addresses"}, std::pair{&accessibility, "accessibility"}})
+  for (auto [child, key] :
+       {std::pair{&addresses, "addresses"}, std::pair{&accessibility, "accessibility"}})
     for (auto& [row, line] : child->rows) {
       const std::string location_id = text_at(row, "location_id");
       if (auto it = location_ids.find(location_id); it != location_ids.end())
         (*it->second)[key].push_back(row);
-      else dangling(sink, *child, line, "location_id", location_id, "location");
+      else
+        dangling(sink, *child, line, "location_id", location_id, "location");
     }
   // Services by id: the last row of a repeated id is the one the batch keeps.
   std::unordered_map<std::string, json*> service_ids;
@@ -143,7 +145,8 @@ tabular_package read_tabular_package(const std::string& folder, plugin::record_s
     const std::string link_id = text_at(row, "link_id");
     const std::string term_id = text_at(row, "taxonomy_term_id");
     json attribute = row;
-    if (const json* term = lookup(term_ids, term_id)) attribute["taxonomy_term"] = *term;
+    if (const json* term = lookup(term_ids, term_id))
+      attribute["taxonomy_term"] = *term;
     else if (!term_id.empty()) {
       dangling(sink, attributes, line, "taxonomy_term_id", term_id, "taxonomy term");
       continue;
@@ -158,7 +161,8 @@ tabular_package read_tabular_package(const std::string& folder, plugin::record_s
     const std::string service_id = text_at(row, "service_id");
     if (auto s = service_ids.find(service_id); s != service_ids.end())
       (*s->second)["capacities"].push_back(row);
-    else dangling(sink, capacities, line, "service_id", service_id, "service");
+    else
+      dangling(sink, capacities, line, "service_id", service_id, "service");
   }
 
   tabular_package package;
@@ -167,8 +171,8 @@ tabular_package read_tabular_package(const std::string& folder, plugin::record_s
     if (const json* organization = lookup(organization_ids, organization_id))
       row["organization"] = *organization;
     else if (!organization_id.empty())
-      sink.warn(text_at(row, "id"), services.where(line) + ": organization_id '" +
-                                        organization_id + "' matches no organization");
+      sink.warn(text_at(row, "id"), services.where(line) + ": organization_id '" + organization_id +
+                                        "' matches no organization");
     package.services.emplace_back(std::move(row), services.where(line));
   }
   return package;

@@ -18,7 +18,8 @@ namespace {
 const json& resolve(const json& node, const posting_context& context) {
   if (node.is_object() && node.size() == 1) {
     const std::string id = text_at(node, "@id");
-    if (const auto it = context.nodes_by_id.find(id); !id.empty() && it != context.nodes_by_id.end())
+    if (const auto it = context.nodes_by_id.find(id);
+        !id.empty() && it != context.nodes_by_id.end())
       return *it->second;
   }
   return node;
@@ -62,8 +63,10 @@ class posting_reader {
       record_.places_available = record_.places_total;
     }
     if (const std::string url = text_at(posting_, "url"); !url.empty()) {
-      if (auto u = normalise_url(url)) record_.url = *u;
-      else repair("url '" + url + "' is not a web address; dropped");
+      if (auto u = normalise_url(url))
+        record_.url = *u;
+      else
+        repair("url '" + url + "' is not a web address; dropped");
     }
     return std::move(record_);
   }
@@ -110,11 +113,10 @@ class posting_reader {
   void read_description() {
     const std::string education = requirement_text(member(posting_, "educationRequirements"));
     const std::string experience = requirement_text(member(posting_, "experienceRequirements"));
-    record_.description = join_non_empty(
-        {html_to_text(text_at(posting_, "description")),
-         education.empty() ? "" : "Education: " + education,
-         experience.empty() ? "" : "Experience: " + experience},
-        "\n\n");
+    record_.description = join_non_empty({html_to_text(text_at(posting_, "description")),
+                                          education.empty() ? "" : "Education: " + education,
+                                          experience.empty() ? "" : "Experience: " + experience},
+                                         "\n\n");
   }
 
   void read_location() {

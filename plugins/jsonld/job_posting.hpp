@@ -16,8 +16,8 @@ struct posting_context {
   const taxonomy_labels& taxonomy;
   std::unordered_map<std::string, const json*> nodes_by_id;
   std::string domain = "work";
-  std::string pay_unit;             // for a bare-number salary; empty: guessed with a warning
-  double full_time_hours = 37.5;    // hours a FULL_TIME posting with no workHours gets
+  std::string pay_unit;           // for a bare-number salary; empty: guessed with a warning
+  double full_time_hours = 37.5;  // hours a FULL_TIME posting with no workHours gets
 };
 
 // The record, or nullopt after a warning when the posting has no id or no title.

@@ -70,8 +70,10 @@ class jsonld_feed {
     if (trim(text).substr(0, 1) == "<") {
       for (const std::string& block : script_blocks(text)) {
         json doc = json::parse(block, nullptr, false);
-        if (doc.is_discarded()) sink.warn("", "an ld+json script block is not JSON; skipped");
-        else documents.push_back(std::move(doc));
+        if (doc.is_discarded())
+          sink.warn("", "an ld+json script block is not JSON; skipped");
+        else
+          documents.push_back(std::move(doc));
       }
     } else {
       json doc = json::parse(text, nullptr, false);
@@ -81,8 +83,8 @@ class jsonld_feed {
     const std::string* taxonomy_path = config.find("taxonomy");
     const taxonomy_labels taxonomy =
         taxonomy_path ? taxonomy_labels::load(*taxonomy_path) : taxonomy_labels{};
-    posting_context context{taxonomy, {}, config.value_or("domain", "work"),
-                            config.value_or("pay_unit", ""), 37.5};
+    posting_context context{
+        taxonomy, {}, config.value_or("domain", "work"), config.value_or("pay_unit", ""), 37.5};
     if (const std::string* hours = config.find("full_time_hours")) {
       const auto h = parse_number(*hours);
       if (!h || *h <= 0 || *h > 168)

@@ -19,8 +19,8 @@ TEST(csv_feed, describes_itself_with_the_sdk_abi) {
 }
 
 TEST(csv_feed, standard_header_with_bom_crlf_quotes_and_blank_lines) {
-  const feed_run run = read_csv({{"path", fixtures + "standard.csv"},
-                                 {"taxonomy", PATHWAYS_CONFIG_DIR "/taxonomy.toml"}});
+  const feed_run run = read_csv(
+      {{"path", fixtures + "standard.csv"}, {"taxonomy", PATHWAYS_CONFIG_DIR "/taxonomy.toml"}});
   ASSERT_EQ(run.status, 0);
   ASSERT_EQ(run.records.size(), 7u);
   EXPECT_EQ(run.records[0].external_ref, "KA-1");  // first-seen order is kept

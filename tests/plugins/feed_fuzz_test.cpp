@@ -28,7 +28,8 @@ void write(const fs::path& path, const std::string& bytes) {
 std::vector<std::string> variants(const std::string& original, std::mt19937& random) {
   std::vector<std::string> out;
   const std::size_t cuts = 40;
-  for (std::size_t i = 0; i < cuts; ++i) out.push_back(original.substr(0, original.size() * i / cuts));
+  for (std::size_t i = 0; i < cuts; ++i)
+    out.push_back(original.substr(0, original.size() * i / cuts));
   using namespace std::string_literals;
   const std::string specials = "\",\r\n<>&;{}[]:\\\0\xff\xef"s;  // NUL included
   for (int i = 0; i < 40; ++i) {
@@ -60,7 +61,8 @@ void fuzz(const std::string& plugin_path, const fs::path& fixture,
     original = bytes_of(fixture);
   }
   std::mt19937 random(20271);
-  extra.push_back({"path", package_file.empty() ? target.string() : (dir.path() / "package").string()});
+  extra.push_back(
+      {"path", package_file.empty() ? target.string() : (dir.path() / "package").string()});
   for (const std::string& bytes : variants(original, random)) {
     write(target, bytes);
     const feed_run run = plugin.read(extra);

@@ -46,12 +46,13 @@ struct feed_run : plugin::record_sink {
   }
   // Empty when the warnings number total and each text is mentioned by exactly its count of
   // warnings; otherwise what differs, for the failure message.
-  std::string warnings_differ(std::size_t total,
-                              std::initializer_list<std::pair<std::string_view, std::size_t>>
-                                  mentions) const {
+  std::string warnings_differ(
+      std::size_t total,
+      std::initializer_list<std::pair<std::string_view, std::size_t>> mentions) const {
     std::string out;
     if (warnings.size() != total)
-      out += std::to_string(warnings.size()) + " warnings, expected " + std::to_string(total) + "; ";
+      out +=
+          std::to_string(warnings.size()) + " warnings, expected " + std::to_string(total) + "; ";
     for (const auto& [text, count] : mentions)
       if (const std::size_t n = warnings_mentioning(text); n != count)
         out += "'" + std::string(text) + "' " + std::to_string(n) + " times, expected " +

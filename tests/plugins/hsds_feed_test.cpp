@@ -111,7 +111,8 @@ TEST(hsds_feed, a_messy_paged_envelope) {
 
   const auto* garden = run.find("svc-garden");
   ASSERT_NE(garden, nullptr);
-  EXPECT_EQ(garden->description, "Grow vegetables with us.\nNo experience needed \u2013 tools provided.");
+  EXPECT_EQ(garden->description,
+            "Grow vegetables with us.\nNo experience needed \u2013 tools provided.");
   EXPECT_EQ(garden->url, "https://www.greengrowers.example/garden");
   EXPECT_EQ(garden->organisation, "Green Growers CIC");
   EXPECT_EQ(garden->domain, "leisure");
@@ -182,7 +183,8 @@ TEST(hsds_feed, a_messy_tabular_package) {
   EXPECT_EQ(walk->description, "Gentle walks, \"every\" week");
   EXPECT_EQ(walk->organisation, "Norwich Walkers");
   EXPECT_EQ(walk->url, "https://walkers.example");
-  EXPECT_EQ(walk->domain, "peer_support");  // "Physical activity" is no [[term]] match; "Peer support" is
+  EXPECT_EQ(walk->domain,
+            "peer_support");  // "Physical activity" is no [[term]] match; "Peer support" is
   EXPECT_DOUBLE_EQ(*walk->lat, 52.6286);
   EXPECT_EQ(walk->address, "Riverside Road, Norwich, NR1 1SR");
   EXPECT_EQ(days_of(*walk), std::vector<std::string>{"thu 10:00-11:30"});
@@ -220,6 +222,26 @@ TEST(hsds_feed, a_folder_without_services_csv_fails_the_read) {
   EXPECT_EQ(run.status, 1);
   ASSERT_EQ(run.failures.size(), 1u);
   EXPECT_NE(run.failures[0].find("services.csv"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(hsds_feed, an_oruk_2_page_with_locations_regular_schedules_and_eligibilitys) {
+  const feed_run run = read_hsds(fixtures + "oruk_v2.json");
+  ASSERT_EQ(run.status, 0);
+  ASSERT_EQ(run.records.size(), 1u);
+  const opening_record& shed = run.records[0];
+  EXPECT_EQ(shed.external_ref, "oruk-1");
+  EXPECT_EQ(shed.organisation, "Norwich Men's Shed");
+  EXPECT_EQ(shed.domain, "relationships");  // service_taxonomys "Social groups"
+  EXPECT_EQ(*shed.min_age, 18);
+  EXPECT_EQ(*shed.max_age, 99);
+  EXPECT_DOUBLE_EQ(*shed.lat, 52.64);
+  EXPECT_EQ(shed.address, "Old Yard");
+  EXPECT_EQ(days_of(shed), std::vector<std::string>{"wed 10:00-15:00"});
+  EXPECT_TRUE(run.warnings.empty());
 }
 
 }  // namespace

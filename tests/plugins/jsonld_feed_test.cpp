@@ -66,7 +66,7 @@ TEST(jsonld_feed, an_array_with_bare_salaries_ranges_and_a_posting_without_title
   ASSERT_NE(wh, nullptr);
   EXPECT_EQ(wh->organisation, "Acme Logistics");
   EXPECT_DOUBLE_EQ(*wh->pay_amount, 23500);
-  EXPECT_EQ(wh->pay_unit, "year");  // guessed from the size, with a warning
+  EXPECT_EQ(wh->pay_unit, "year");              // guessed from the size, with a warning
   EXPECT_DOUBLE_EQ(*wh->hours_per_week, 37.5);  // FULL_TIME
   EXPECT_TRUE(wh->adjustments.empty());
   EXPECT_EQ(wh->closing_date, "2027-03-31");

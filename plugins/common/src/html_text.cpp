@@ -31,10 +31,23 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-constexpr std::array<std::pair<std::string_view, std::uint32_t>, 16> named_entities{{
-    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '},
-    {"pound", 0xA3}, {"euro", 0x20AC}, {"copy", 0xA9}, {"ndash", 0x2013}, {"mdash", 0x2014},
-    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"hellip", 0x2026}, {"eacute", 0xE9}, {"bull", 0x2022}}};
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 16> named_entities{
+    {{"amp", '&'},
+     {"lt", '<'},
+     {"gt", '>'},
+     {"quot", '"'},
+     {"apos", '\''},
+     {"nbsp", ' '},
+     {"pound", 0xA3},
+     {"euro", 0x20AC},
+     {"copy", 0xA9},
+     {"ndash", 0x2013},
+     {"mdash", 0x2014},
+     {"rsquo", 0x2019},
+     {"lsquo", 0x2018},
+     {"hellip", 0x2026},
+     {"eacute", 0xE9},
+     {"bull", 0x2022}}};
 
 // Decodes the reference starting at html[i] == '&'; returns the characters consumed (0: none).
 std::size_t decode_reference(std::string_view html, std::size_t i, std::string& out) {
@@ -48,10 +61,14 @@ std::size_t decode_reference(std::string_view html, std::size_t i, std::string& 
     if (digits.empty()) return 0;
     for (char c : digits) {
       std::uint32_t d = 0;
-      if (c >= '0' && c <= '9') d = static_cast<std::uint32_t>(c - '0');
-      else if (hex && c >= 'a' && c <= 'f') d = static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (hex && c >= 'A' && c <= 'F') d = static_cast<std::uint32_t>(c - 'A' + 10);
-      else return 0;
+      if (c >= '0' && c <= '9')
+        d = static_cast<std::uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f')
+        d = static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F')
+        d = static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        return 0;
       cp = cp * (hex ? 16u : 10u) + d;
       if (cp > 0x10FFFF) return 0;
     }
@@ -67,8 +84,8 @@ std::size_t decode_reference(std::string_view html, std::size_t i, std::string& 
 }
 
 bool is_block_tag(std::string_view tag) {
-  constexpr std::array<std::string_view, 14> blocks{"br", "p", "div", "li", "ul", "ol", "tr",
-                                                    "h1", "h2", "h3", "h4", "h5", "h6", "table"};
+  constexpr std::array<std::string_view, 14> blocks{"br", "p",  "div", "li", "ul", "ol", "tr",
+                                                    "h1", "h2", "h3",  "h4", "h5", "h6", "table"};
   for (std::string_view b : blocks)
     if (tag == b) return true;
   return false;

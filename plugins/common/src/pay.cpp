@@ -10,15 +10,15 @@ namespace pathways::feed {
 
 std::optional<std::string> parse_pay_unit(std::string_view text) {
   // Words as normalise_words leaves them ("p.a." → "p a"), longest first where they overlap.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> words{{
-      {"per hour", "hour"},   {"an hour", "hour"},     {"hourly", "hour"},   {"hour", "hour"},
-      {"hours", "hour"},      {"hr", "hour"},          {"ph", "hour"},       {"p h", "hour"},
-      {"per day", "day"},     {"a day", "day"},        {"daily", "day"},     {"day", "day"},
-      {"per week", "week"},   {"a week", "week"},      {"weekly", "week"},   {"week", "week"},
-      {"pw", "week"},         {"p w", "week"},         {"per month", "month"}, {"monthly", "month"},
-      {"month", "month"},     {"pcm", "month"},        {"pm", "month"},      {"per annum", "year"},
-      {"annum", "year"},      {"annual", "year"},      {"annually", "year"}, {"year", "year"},
-      {"yearly", "year"},     {"p a", "year"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> words{
+      {{"per hour", "hour"}, {"an hour", "hour"}, {"hourly", "hour"},     {"hour", "hour"},
+       {"hours", "hour"},    {"hr", "hour"},      {"ph", "hour"},         {"p h", "hour"},
+       {"per day", "day"},   {"a day", "day"},    {"daily", "day"},       {"day", "day"},
+       {"per week", "week"}, {"a week", "week"},  {"weekly", "week"},     {"week", "week"},
+       {"pw", "week"},       {"p w", "week"},     {"per month", "month"}, {"monthly", "month"},
+       {"month", "month"},   {"pcm", "month"},    {"pm", "month"},        {"per annum", "year"},
+       {"annum", "year"},    {"annual", "year"},  {"annually", "year"},   {"year", "year"},
+       {"yearly", "year"},   {"p a", "year"}}};
   const std::string normal = normalise_words(text);
   if (normal.empty()) return std::nullopt;
   for (const auto& [word, unit] : words)
@@ -39,9 +39,12 @@ std::optional<pay_rate> parse_pay(std::string_view text) {
   std::string number;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if ((c >= '0' && c <= '9') || c == '.') number += c;
-    else if (c == ',' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') continue;
-    else break;
+    if ((c >= '0' && c <= '9') || c == '.')
+      number += c;
+    else if (c == ',' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9')
+      continue;
+    else
+      break;
   }
   auto amount = parse_number(number);
   if (!amount) return std::nullopt;

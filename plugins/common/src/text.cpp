@@ -68,8 +68,8 @@ std::string normalise_words(std::string_view text) {
   std::string out;
   bool pending_space = false;
   for (char c : text) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                       static_cast<unsigned char>(c) >= 0x80;
     if (!alnum) {
       pending_space = !out.empty();
       continue;

@@ -20,9 +20,8 @@ std::optional<std::string> normalise_url(std::string_view text) {
   }
   const std::size_t host_start = url.find("://") + 3;
   const std::size_t host_end = url.find_first_of("/?#", host_start);
-  const std::string host = url.substr(host_start, host_end == std::string::npos
-                                                      ? std::string::npos
-                                                      : host_end - host_start);
+  const std::string host = url.substr(
+      host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
   if (host.empty() || host.find('.') == std::string::npos || host.front() == '.' ||
       host.back() == '.')
     return std::nullopt;

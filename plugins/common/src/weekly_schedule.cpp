@@ -9,14 +9,12 @@
 namespace pathways::feed {
 
 std::optional<std::string> parse_weekday(std::string_view text) {
-  static constexpr std::array<std::string_view, 7> names{"monday", "tuesday", "wednesday",
-                                                         "thursday", "friday", "saturday",
-                                                         "sunday"};
+  static constexpr std::array<std::string_view, 7> names{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   const std::string w = lower(trim(text));
   if (w.size() < 2) return std::nullopt;
   for (std::string_view n : names)
-    if (w.size() <= n.size() && n.compare(0, w.size(), w) == 0)
-      return std::string(n.substr(0, 3));
+    if (w.size() <= n.size() && n.compare(0, w.size(), w) == 0) return std::string(n.substr(0, 3));
   return std::nullopt;
 }
 
@@ -24,8 +22,10 @@ std::optional<std::string> parse_time_of_day(std::string_view text) {
   text = trim(text);
   std::string digits;
   for (char c : text) {
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c != ':' && c != '.') return std::nullopt;
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != ':' && c != '.')
+      return std::nullopt;
   }
   int h = 0;
   int m = 0;

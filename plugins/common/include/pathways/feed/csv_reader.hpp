@@ -17,7 +17,7 @@ struct csv_row {
 };
 
 struct csv_document {
-  std::vector<csv_row> rows;                        // the header row first, if any
+  std::vector<csv_row> rows;                           // the header row first, if any
   std::optional<std::size_t> unterminated_quote_line;  // a quote opened here never closed
 };
 

@@ -1,9 +1,9 @@
 // Reading a whole TOML or JSON file, with an error that names the file and what it was for.
 #pragma once
 
+#include <toml++/toml.h>
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 
 #include "pathways/feed/json_fields.hpp"
 
