@@ -53,10 +53,17 @@ std::optional<std::vector<plugin::time_window>> parse_schedule(std::string_view 
     const std::size_t space = part.find_first_of(" \t");
     if (space == std::string::npos) return std::nullopt;
     const auto day = parse_weekday(part.substr(0, space));
-    std::string times(trim(std::string_view(part).substr(space)));
     // An en dash (UTF-8 E2 80 93) reads as a hyphen.
-    for (std::size_t p; (p = times.find("\xE2\x80\x93")) != std::string::npos;)
-      times.replace(p, 3, "-");
+    const std::string_view rest = trim(std::string_view(part).substr(space));
+    std::string times;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (rest.substr(i, 3) == "\xE2\x80\x93") {
+        times += '-';
+        i += 2;
+      } else {
+        times += rest[i];
+      }
+    }
     const auto range = split_list(times, "-");
     if (!day || range.size() != 2) return std::nullopt;
     const auto opens = parse_time_of_day(range[0]);
