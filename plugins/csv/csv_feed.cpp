@@ -192,6 +192,14 @@ class row_reader {
 class csv_feed {
  public:
   void read(const plugin::settings& config, plugin::record_sink& sink) {
+    record_batch batch(sink);
+    read_rows(config, sink, batch);  // the parsed file is freed before the records go out
+    batch.flush();
+  }
+
+ private:
+  static void read_rows(const plugin::settings& config, plugin::record_sink& sink,
+                        record_batch& batch) {
     const csv_document doc = parse_csv(read_file(config.required("path")));
     if (doc.rows.empty()) {
       sink.log(plugin::log_level::warn, "the file is empty");
@@ -203,7 +211,6 @@ class csv_feed {
     const taxonomy_labels taxonomy =
         taxonomy_path ? taxonomy_labels::load(*taxonomy_path) : taxonomy_labels{};
     row_reader reader(columns, taxonomy, config, sink);
-    record_batch batch(sink);
     for (std::size_t i = 1; i < doc.rows.size(); ++i) {
       const csv_row& row = doc.rows[i];
       if (row.fields.size() != header.size()) {
@@ -217,7 +224,6 @@ class csv_feed {
     if (doc.unterminated_quote_line)
       sink.warn("", "line " + std::to_string(*doc.unterminated_quote_line) +
                         ": a quoted field never closes; the rest of the file was one field");
-    batch.flush();
   }
 };
 
