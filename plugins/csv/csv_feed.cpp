@@ -25,7 +25,7 @@ class row_reader {
       : columns_(columns),
         taxonomy_(taxonomy),
         default_domain_(config.value_or("domain", "work")),
-        default_pay_unit_(config.value_or("pay_unit", "")),
+        default_pay_unit_(pay_unit_setting(config)),
         sink_(sink) {}
 
   // The record, or nullopt (with a warning) when the row cannot be imported.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "job_posting.hpp"
+#include "pathways/feed/pay.hpp"
 #include "pathways/feed/record_batch.hpp"
 #include "pathways/feed/text.hpp"
 #include "pathways/plugin/sdk.hpp"
@@ -84,7 +85,7 @@ class jsonld_feed {
     const taxonomy_labels taxonomy =
         taxonomy_path ? taxonomy_labels::load(*taxonomy_path) : taxonomy_labels{};
     posting_context context{
-        taxonomy, {}, config.value_or("domain", "work"), config.value_or("pay_unit", ""), 37.5};
+        taxonomy, {}, config.value_or("domain", "work"), pay_unit_setting(config), 37.5};
     if (const std::string* hours = config.find("full_time_hours")) {
       const auto h = parse_number(*hours);
       if (!h || *h <= 0 || *h > 168)

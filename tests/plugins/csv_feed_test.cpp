@@ -130,6 +130,13 @@ TEST(csv_feed, a_missing_title_column_fails_the_read_with_the_setting_to_fix) {
   EXPECT_NE(run.failures[0].find("column.title"), std::string::npos);
 }
 
+TEST(csv_feed, a_pay_unit_setting_that_names_no_unit_fails_the_read) {
+  const feed_run run = read_csv({{"path", fixtures + "standard.csv"}, {"pay_unit", "fortnight"}});
+  EXPECT_EQ(run.status, 1);
+  ASSERT_EQ(run.failures.size(), 1u);
+  EXPECT_NE(run.failures[0].find("fortnight"), std::string::npos);
+}
+
 TEST(csv_feed, an_unterminated_quote_is_reported_not_fatal) {
   const feed_run run = read_csv({{"path", fixtures + "unterminated.csv"}});
   ASSERT_EQ(run.status, 0);

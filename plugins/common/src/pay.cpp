@@ -2,6 +2,7 @@
 #include "pathways/feed/pay.hpp"
 
 #include <array>
+#include <stdexcept>
 #include <utility>
 
 #include "pathways/feed/text.hpp"
@@ -57,6 +58,14 @@ std::optional<pay_rate> parse_pay(std::string_view text) {
   std::string_view rest = text.substr(i);
   if (const auto unit = parse_pay_unit(rest)) rate.unit = *unit;
   return rate;
+}
+
+std::string pay_unit_setting(const plugin::settings& config) {
+  const std::string* text = config.find("pay_unit");
+  if (!text || trim(*text).empty()) return {};
+  if (auto unit = parse_pay_unit(*text)) return *unit;
+  throw std::invalid_argument("pay_unit '" + *text +
+                              "' is not a pay unit (hour, day, week, month, year)");
 }
 
 std::string guess_pay_unit(double amount) {
