@@ -25,10 +25,11 @@ const json& resolve(const json& node, const posting_context& context) {
   return node;
 }
 
-// A name from a string or an object's name.
+// A name from a string or an object's name (of the first, for a list).
 std::string name_of(const json* value, const posting_context& context) {
-  if (!value) return {};
-  const json& node = resolve(*value, context);
+  const auto items = items_of(value);  // a list: its first name
+  if (items.empty()) return {};
+  const json& node = resolve(*items.front(), context);
   if (node.is_object()) return text_at(node, "name");
   return std::string(trim(text_of(&node)));
 }
