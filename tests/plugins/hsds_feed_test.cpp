@@ -53,12 +53,12 @@ void expect_example_service(const feed_run& run) {
             (std::vector<std::string>{"step_free_access", "hearing_loop", "interpreter"}));
 }
 
-// The Open Referral examples live outside the tree (PATHWAYS_HSDS_DIR); without them, skip.
+// The Open Referral examples (tests/fixtures/openreferral, or PATHWAYS_HSDS_DIR): missing is a failure.
 class open_referral_examples : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(hsds + "/hsds-3.0/examples"))
-      GTEST_SKIP() << "no Open Referral examples at " << hsds << " (set PATHWAYS_HSDS_DIR)";
+    ASSERT_TRUE(std::filesystem::exists(hsds + "/hsds-3.0/examples"))
+        << "no Open Referral examples at " << hsds << " (set PATHWAYS_HSDS_DIR)";
   }
 };
 
