@@ -10,6 +10,21 @@
 
 namespace pathways::store {
 
+// Writes openings with statements prepared once: for many openings in one transaction.
+class opportunity_writer {
+ public:
+  explicit opportunity_writer(connection& conn);
+  void insert(const opportunity& o);
+  // Rewrites the opening's row and all of its child rows.
+  void update(const opportunity& o);
+
+ private:
+  void write_children(const opportunity& o);
+  sql::statement insert_, update_;
+  sql::statement clear_strengths_, clear_adjustments_, clear_schedule_;
+  sql::statement add_strength_, add_adjustment_, add_slot_;
+};
+
 void insert_opportunity(connection& conn, const opportunity& o);
 // Rewrites the opening's row and all of its child rows.
 void update_opportunity(connection& conn, const opportunity& o);
