@@ -89,16 +89,23 @@ feed_run feed_service::sync(const principal& caller, const std::string& name, co
     if (feed.running) throw error(error_code::conflict, "this feed is already syncing");
     feed.running = true;
   }
-  feed_run run = run_sync(feed, progress);
-  std::lock_guard lock(mutex_);
-  feed.running = false;
-  wake_.notify_all();
-  return run;
+  // Marks the feed idle again however the sync ends.
+  struct idle_again {
+    feed_service& service;
+    feed_entry& feed;
+    ~idle_again() {
+      std::lock_guard lock(service.mutex_);
+      feed.running = false;
+      service.wake_.notify_all();
+    }
+  } guard{*this, feed};
+  return run_sync(feed, progress);
 }
 
 feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress) {
   const feed_settings& f = feed.config;
   const auto started = std::chrono::steady_clock::now();
+  auto read_done = started;
   feed_run run;
   run.feed = f.name;
   run.started_at = now_utc();
@@ -123,7 +130,7 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
       auto checked = feed_host::check_record(feed_host::protocol::record_from(line), f.agency_id, source, terms_);
       if (!checked.opening) {
         ++g.counts.rejected;
-        keep_problem(g.rejections, opts_.problems_kept, line.value("external_ref", ""), std::move(checked.rejection));
+        keep_problem(g.rejections, opts_.problems_kept, checked.external_ref, std::move(checked.rejection));
         return;
       }
       opportunity& o = *checked.opening;
@@ -149,7 +156,8 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
     };
     const auto outcome = feed_host::run_worker(request, handlers);
     if (!outcome.ok) throw error(error_code::unprocessable, outcome.reason);
-    if (progress) progress(g.counts.received);
+    if (progress && g.counts.received % 10000 != 0) progress(g.counts.received);
+    read_done = std::chrono::steady_clock::now();
 
     store::feed_batch batch{f.name, f.agency_id, f.full_snapshot, now_utc(), std::move(g.openings), std::move(g.digests)};
     auto conn = db_.connect();
@@ -183,14 +191,16 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
     for (const auto& o : closed) listener_->opportunity_saved(o);
   }
   const auto& c = run.counts;
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  using ms = std::chrono::duration<double, std::milli>;
+  const auto finished = std::chrono::steady_clock::now();
   if (run.succeeded)
     spdlog::info("event=feed_synced feed={} received={} added={} updated={} unchanged={} closed={} rejected={}"
-                 " warnings={} duration_ms={:.0f}",
-                 f.name, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings, ms);
+                 " warnings={} read_ms={:.0f} apply_ms={:.0f}",
+                 f.name, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings,
+                 ms(read_done - started).count(), ms(finished - read_done).count());
   else
-    spdlog::warn("event=feed_sync_failed feed={} received={} duration_ms={:.0f} reason='{}'", f.name, c.received, ms,
-                 run.reason);
+    spdlog::warn("event=feed_sync_failed feed={} received={} duration_ms={:.0f} reason='{}'", f.name, c.received,
+                 ms(finished - started).count(), run.reason);
 
   std::lock_guard lock(mutex_);
   feed.consecutive_failures = run.succeeded ? 0 : feed.consecutive_failures + 1;

@@ -83,6 +83,7 @@ opportunity opening_of(plugin::opening_record& r, const taxonomy& terms, std::ve
 checked_record check_record(plugin::opening_record record, const std::string& agency_id, const std::string& source,
                             const taxonomy& terms) {
   checked_record out;
+  out.external_ref = record.external_ref;
   try {
     opportunity o = opening_of(record, terms, out.warnings);
     o.agency_id = agency_id;

@@ -14,6 +14,7 @@
 namespace pathways::feed_host {
 
 struct checked_record {
+  std::string external_ref;            // as the record gave it
   std::optional<opportunity> opening;  // absent when rejected
   std::string rejection;               // why, when rejected
   std::vector<std::string> warnings;

@@ -187,11 +187,13 @@ class supervisor {
   std::optional<std::string> handle(std::string_view text) {
     try {
       const json line = json::parse(text);
-      const std::string& k = line.at(proto::kind).get_ref<const std::string&>();
-      if (k == proto::record) {
+      if (line.is_array()) {
         if (++records_ > request_.limits.max_records) return over_limit();
         handlers_.record(line);
-      } else if (k == proto::warning) {
+        return std::nullopt;
+      }
+      const std::string& k = line.at(proto::kind).get_ref<const std::string&>();
+      if (k == proto::warning) {
         handlers_.warning(line.at("ref").get<std::string>(), line.at("message").get<std::string>());
       } else if (k == proto::log) {
         spdlog::debug("event=feed_plugin_log level={} message_length={}", line.value("level", 0),

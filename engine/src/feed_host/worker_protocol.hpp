@@ -1,6 +1,8 @@
-// The pipe between the feed worker and the host: one JSON object a line, its kind in "k".
+// The pipe between the feed worker and the host: one JSON value a line. A record is an array
+// (cheap to parse: no keys), every other line an object with its kind in "k".
+//   [field, field, ...]                  one opening: the fields of plugin::opening_record in
+//                                        the order worker_protocol.cpp lists them, null if unset
 //   {"k":"described","name","version"}   the plugin passed the handshake
-//   {"k":"record", ...opening fields}    one opening (fields as in plugin::opening_record)
 //   {"k":"warning","ref","message"}      a record the plugin repaired or skipped
 //   {"k":"log","level","message"}        the plugin's log line
 //   {"k":"failure","message"}            why the whole read failed
@@ -17,7 +19,6 @@ namespace pathways::feed_host::protocol {
 
 inline constexpr const char* kind = "k";
 inline constexpr const char* described = "described";
-inline constexpr const char* record = "record";
 inline constexpr const char* warning = "warning";
 inline constexpr const char* log = "log";
 inline constexpr const char* failure = "failure";
@@ -25,9 +26,9 @@ inline constexpr const char* over_limit = "over_limit";
 inline constexpr const char* refused = "refused";
 inline constexpr const char* end = "end";
 
-// A record line; fields left empty are left out.
+// A record line; fields left empty are null.
 nlohmann::json to_json(const plugin::opening_record& r);
-// A record line read back; throws nlohmann::json::exception for a malformed one.
+// A record line (an array) read back; throws nlohmann::json::exception for a malformed one.
 plugin::opening_record record_from(const nlohmann::json& line);
 
 }  // namespace pathways::feed_host::protocol

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <unordered_map>
-#include <unordered_set>
+#include <algorithm>
 
 #include "pathways/ids.hpp"
 #include "opportunity_rows.hpp"
@@ -15,19 +15,19 @@ namespace {
 struct stored_opening {
   std::string id;
   std::string created_at;
-  std::string feed;    // empty when no feed keeps it (published through the API)
-  std::string digest;
+  std::string source;  // "feed:<name>" when a feed keeps it
+  std::string digest;  // empty when no feed has written it since it was last changed otherwise
   bool open = false;
+  bool in_batch = false;
 };
 
 std::unordered_map<std::string, stored_opening> openings_of(connection& conn, const std::string& agency_id) {
-  sql::statement q(conn,
-                   "SELECT o.external_ref, o.id, o.created_at, COALESCE(f.feed, ''), COALESCE(f.digest, ''),"
-                   " o.status = 'open' FROM opportunity o LEFT JOIN feed_opening f ON f.opportunity_id = o.id"
-                   " WHERE o.agency_id = ?1");
+  sql::statement q(conn, "SELECT external_ref, id, created_at, source, COALESCE(feed_digest, ''), status = 'open'"
+                         " FROM opportunity WHERE agency_id = ?1");
   q.bind_all(agency_id);
   std::unordered_map<std::string, stored_opening> out;
-  while (q.step()) out.emplace(q.text(0), stored_opening{q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5) != 0});
+  while (q.step())
+    out.emplace(q.text(0), stored_opening{q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5) != 0, false});
   return out;
 }
 
@@ -53,45 +53,63 @@ feed_run run_from(connection& conn, const sql::statement& q) {
 }  // namespace
 
 feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
+  // A large batch dirties more pages than SQLite's default 2 MB cache holds: without room it
+  // spills them to the WAL mid-transaction and reads them back. The pooled connection gets its
+  // default back afterwards.
+  conn.exec("PRAGMA cache_size = -131072");
+  struct default_cache {
+    connection& conn;
+    ~default_cache() {
+      try {
+        conn.exec("PRAGMA cache_size = -2000");
+      } catch (...) {
+      }
+    }
+  } restore{conn};
   feed_batch_outcome out;
   auto stored = openings_of(conn, batch.agency_id);
   opportunity_writer writer(conn);
-  sql::statement keep(conn, "INSERT INTO feed_opening(opportunity_id, feed, digest) VALUES (?1, ?2, ?3)"
-                            " ON CONFLICT(opportunity_id) DO UPDATE SET feed = excluded.feed, digest = excluded.digest");
-  std::unordered_set<std::string> seen;
-  seen.reserve(batch.openings.size());
+  const std::string source = "feed:" + batch.feed;
+  std::vector<std::size_t> added;
   for (std::size_t i = 0; i < batch.openings.size(); ++i) {
     opportunity& o = batch.openings[i];
     const std::string& digest = batch.digests[i];
-    seen.insert(o.external_ref);
     o.last_updated = batch.now;
     const auto found = stored.find(o.external_ref);
     if (found == stored.end()) {
       o.id = new_id();
       o.created_at = batch.now;
-      writer.insert(o);
-      ++out.added;
-    } else if (found->second.feed == batch.feed && found->second.digest == digest) {
+      added.push_back(i);
+      continue;
+    }
+    found->second.in_batch = true;
+    if (found->second.source == source && found->second.digest == digest) {
       ++out.unchanged;
       continue;
-    } else {
-      o.id = found->second.id;
-      o.created_at = found->second.created_at;
-      writer.update(o);
-      ++out.updated;
     }
-    keep.bind_all(o.id, batch.feed, digest).run();
-    keep.reset();
+    o.id = found->second.id;
+    o.created_at = found->second.created_at;
+    writer.update(o, &digest);
+    ++out.updated;
     out.changed.push_back(i);
   }
+  // New openings in id order: the primary key's b-tree then grows at one end.
+  std::sort(added.begin(), added.end(),
+            [&](std::size_t a, std::size_t b) { return batch.openings[a].id < batch.openings[b].id; });
+  for (std::size_t i : added) {
+    writer.insert(batch.openings[i], &batch.digests[i]);
+    out.changed.push_back(i);
+  }
+  out.added = static_cast<std::int64_t>(added.size());
   if (!batch.full_snapshot) return out;
-  sql::statement close(conn, "UPDATE opportunity SET status = 'closed', last_updated = ?2 WHERE id = ?1");
-  for (const auto& [ref, s] : stored) {
-    if (s.feed != batch.feed || !s.open || seen.contains(ref)) continue;
+  // "closed" is a digest no record has: an opening that comes back is reopened.
+  sql::statement close(conn, "UPDATE opportunity SET status = 'closed', last_updated = ?2, feed_digest = 'closed'"
+                             " WHERE id = ?1");
+  for (const auto& entry : stored) {
+    const stored_opening& s = entry.second;
+    if (s.source != source || !s.open || s.in_batch) continue;
     close.bind_all(s.id, batch.now).run();
     close.reset();
-    keep.bind_all(s.id, batch.feed, "closed").run();  // a digest no record has: it reopens if it returns
-    keep.reset();
     out.closed_openings.push_back(*find_opportunity(conn, s.id));
     ++out.closed;
   }

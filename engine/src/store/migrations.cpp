@@ -149,15 +149,11 @@ CREATE TABLE api_key (
 );
 )sql";
 
-// Partner feeds: which feed keeps which opening (and a digest of what it last said), and
-// one row per sync run with its counts and its first rejection and warning reasons.
+// Partner feeds: a digest of what the feed last said about each of its openings (the feed
+// itself is the opening's source, "feed:<name>"), and one row per sync run with its counts
+// and its first rejection and warning reasons.
 constexpr const char* feed_schema = R"sql(
-CREATE TABLE feed_opening (
-  opportunity_id TEXT PRIMARY KEY REFERENCES opportunity(id) ON DELETE CASCADE,
-  feed TEXT NOT NULL,
-  digest TEXT NOT NULL
-);
-CREATE INDEX feed_opening_by_feed ON feed_opening(feed);
+ALTER TABLE opportunity ADD COLUMN feed_digest TEXT;
 CREATE TABLE feed_run (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   feed TEXT NOT NULL,

@@ -129,15 +129,15 @@ filter_clause where_of(const opportunity_query& q) {
 }  // namespace
 
 opportunity_writer::opportunity_writer(connection& conn)
-    : insert_(conn, fmt::format("INSERT INTO opportunity({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                                "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25)",
+    : insert_(conn, fmt::format("INSERT INTO opportunity({}, feed_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                                "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
                                 opportunity_columns)),
       update_(conn, "UPDATE opportunity SET agency_id=?2, external_ref=?3, domain=?4, title=?5,"
                     " description=?6, lat=?7, lon=?8, address=?9, remote=?10, hours_per_week=?11,"
                     " pay_amount=?12, pay_unit=?13, places_total=?14, places_available=?15,"
                     " min_age=?16, max_age=?17, start_date=?18, end_date=?19, closing_date=?20,"
-                    " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25"
-                    " WHERE id=?1"),
+                    " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25,"
+                    " feed_digest=?26 WHERE id=?1"),
       clear_strengths_(conn, "DELETE FROM opportunity_strength WHERE opportunity_id = ?1"),
       clear_adjustments_(conn, "DELETE FROM opportunity_adjustment WHERE opportunity_id = ?1"),
       clear_schedule_(conn, "DELETE FROM opportunity_schedule WHERE opportunity_id = ?1"),
@@ -146,15 +146,17 @@ opportunity_writer::opportunity_writer(connection& conn)
       add_slot_(conn, "INSERT INTO opportunity_schedule(opportunity_id, position, day, start_minute, end_minute)"
                       " VALUES (?1,?2,?3,?4,?5)") {}
 
-void opportunity_writer::insert(const opportunity& o) {
+void opportunity_writer::insert(const opportunity& o, const std::string* feed_digest) {
   bind_row(insert_, o);
+  feed_digest ? insert_.bind(26, *feed_digest) : insert_.bind(26, nullptr);
   insert_.run();
   insert_.reset();
   write_children(o);
 }
 
-void opportunity_writer::update(const opportunity& o) {
+void opportunity_writer::update(const opportunity& o, const std::string* feed_digest) {
   bind_row(update_, o);
+  feed_digest ? update_.bind(26, *feed_digest) : update_.bind(26, nullptr);
   update_.run();
   update_.reset();
   for (sql::statement* clear : {&clear_strengths_, &clear_adjustments_, &clear_schedule_}) {

@@ -14,9 +14,10 @@ namespace pathways::store {
 class opportunity_writer {
  public:
   explicit opportunity_writer(connection& conn);
-  void insert(const opportunity& o);
+  // `feed_digest`: what a partner feed last said about it (see feed_rows.hpp); none otherwise.
+  void insert(const opportunity& o, const std::string* feed_digest = nullptr);
   // Rewrites the opening's row and all of its child rows.
-  void update(const opportunity& o);
+  void update(const opportunity& o, const std::string* feed_digest = nullptr);
 
  private:
   void write_children(const opportunity& o);
