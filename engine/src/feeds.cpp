@@ -106,6 +106,7 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
   const feed_settings& f = feed.config;
   const auto started = std::chrono::steady_clock::now();
   auto read_done = started;
+  long worker_peak_mb = 0;
   feed_run run;
   run.feed = f.name;
   run.started_at = now_utc();
@@ -155,6 +156,7 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
       keep_problem(g.warnings, opts_.problems_kept, ref, std::string(message));
     };
     const auto outcome = feed_host::run_worker(request, handlers);
+    worker_peak_mb = outcome.peak_mb;
     if (!outcome.ok) throw error(error_code::unprocessable, outcome.reason);
     if (progress && g.counts.received % 10000 != 0) progress(g.counts.received);
     read_done = std::chrono::steady_clock::now();
@@ -195,9 +197,9 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
   const auto finished = std::chrono::steady_clock::now();
   if (run.succeeded)
     spdlog::info("event=feed_synced feed={} received={} added={} updated={} unchanged={} closed={} rejected={}"
-                 " warnings={} read_ms={:.0f} apply_ms={:.0f}",
+                 " warnings={} read_ms={:.0f} apply_ms={:.0f} worker_peak_mb={}",
                  f.name, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings,
-                 ms(read_done - started).count(), ms(finished - read_done).count());
+                 ms(read_done - started).count(), ms(finished - read_done).count(), worker_peak_mb);
   else
     spdlog::warn("event=feed_sync_failed feed={} received={} duration_ms={:.0f} reason='{}'", f.name, c.received,
                  ms(finished - started).count(), run.reason);

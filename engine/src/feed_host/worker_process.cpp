@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -130,7 +131,14 @@ class supervisor {
     write_end.reset();
     child_process child(pid);
     const auto deadline = clock::now() + std::chrono::seconds(request_.limits.deadline_seconds);
-    if (auto failure = pump(read_end.get(), child, deadline)) {
+    worker_outcome out = outcome(read_end.get(), child, deadline);
+    out.peak_mb = peak_mb_;
+    return out;
+  }
+
+ private:
+  worker_outcome outcome(int fd, child_process& child, clock::time_point deadline) {
+    if (auto failure = pump(fd, child, deadline)) {
       child.kill();
       child.wait_until(clock::time_point::max());
       return {false, *failure};
@@ -149,7 +157,6 @@ class supervisor {
     return {true, {}};
   }
 
- private:
   std::string deadline_message() const {
     return fmt::format("the plugin did not finish within the deadline of {} s (limits.deadline_seconds)",
                        request_.limits.deadline_seconds);
@@ -165,7 +172,8 @@ class supervisor {
       if (now >= deadline) return deadline_message();
       if (request_.cancelled && request_.cancelled->load()) return std::string("the server is stopping");
       if (now >= next_memory_check) {
-        if (resident_mb(child.pid()) > request_.limits.memory_mb)
+        peak_mb_ = std::max(peak_mb_, resident_mb(child.pid()));
+        if (peak_mb_ > request_.limits.memory_mb)
           return fmt::format("the plugin used more than {} MB of memory (limits.memory_mb)", request_.limits.memory_mb);
         next_memory_check = now + std::chrono::milliseconds(10);
       }
@@ -223,6 +231,7 @@ class supervisor {
   const worker_request& request_;
   const worker_handlers& handlers_;
   std::int64_t records_ = 0;
+  long peak_mb_ = 0;
   bool ended_ = false;
   bool read_ok_ = false;
   std::string failure_;

@@ -31,6 +31,7 @@ struct worker_handlers {
 struct worker_outcome {
   bool ok = false;
   std::string reason;  // why the read failed, in words an admin can act on
+  long peak_mb = 0;    // the worker's largest resident memory seen
 };
 
 // Never throws for the worker's behaviour; the worker is always gone when this returns.
