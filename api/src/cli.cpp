@@ -8,13 +8,17 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include "logging.hpp"
 #include "pathways/api/server.hpp"
 #include "pathways/demo.hpp"
 #include "pathways/error.hpp"
+#include "pathways/feed_worker.hpp"
+#include "pathways/feeds.hpp"
 
 namespace pathways::api {
 namespace {
@@ -27,6 +31,7 @@ struct options {
   std::string agency;
   std::string label;
   std::string key_id;
+  std::string feed;
 };
 
 database::options database_options(const settings& s) {
@@ -57,6 +62,43 @@ std::vector<demo_key> prepare_demo(database& db, const taxonomy& terms, const se
   return ensure_demo_keys(db, s.demo.seed);
 }
 
+// The feed worker is this executable; plugins listed by a relative path live in ../plugins.
+feed_service::options feed_options() {
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe");
+  return {exe, exe.parent_path().parent_path() / "plugins", 20};
+}
+
+const principal operator_principal{"cli", role::admin, std::nullopt, std::nullopt};
+
+int sync_feed(feed_service& feeds, const std::string& name) {
+  const feed_run run = feeds.sync(operator_principal, name, [&](std::int64_t received) {
+    std::cerr << fmt::format("feed {}: {} records received\n", name, received);
+  });
+  const auto& c = run.counts;
+  std::cout << fmt::format("feed {}: {} (received {}, added {}, updated {}, unchanged {}, closed {}, rejected {},"
+                           " warnings {})\n",
+                           name, run.succeeded ? "succeeded" : "FAILED", c.received, c.added, c.updated, c.unchanged,
+                           c.closed, c.rejected, c.warnings);
+  if (!run.succeeded) std::cout << "  reason: " << run.reason << "\n";
+  for (const auto& r : run.rejections) std::cout << fmt::format("  rejected {}: {}\n", r.external_ref, r.message);
+  return run.succeeded ? 0 : 1;
+}
+
+int list_feeds(feed_service& feeds) {
+  std::cout << fmt::format("{:<20}  {:<10}  {:<20}  {:<20}  {}\n", "feed", "state", "last run", "next due", "counts or reason");
+  for (const auto& f : feeds.list(operator_principal)) {
+    std::string detail;
+    if (f.last_run && f.last_run->succeeded)
+      detail = fmt::format("added {} updated {} closed {} rejected {}", f.last_run->counts.added,
+                           f.last_run->counts.updated, f.last_run->counts.closed, f.last_run->counts.rejected);
+    else if (f.last_run)
+      detail = f.last_run->reason;
+    std::cout << fmt::format("{:<20}  {:<10}  {:<20}  {:<20}  {}\n", f.config.name, f.state,
+                             f.last_run ? f.last_run->finished_at : "-", f.next_due.value_or("on request"), detail);
+  }
+  return 0;
+}
+
 // Blocks SIGINT and SIGTERM in every thread; a watcher thread stops the server on either.
 int serve(settings s, bool demo_flag) {
   const bool demo = demo_flag || s.demo.enabled;
@@ -70,7 +112,8 @@ int serve(settings s, bool demo_flag) {
   opportunity_service opportunities(db, terms, &matching);
   api_key_service keys(db);
   allocation_service allocations(matching);
-  engine_services services{agencies, teams, people, opportunities, keys, matching, allocations, terms};
+  feed_service feeds(db, terms, s.feeds, feed_options(), &matching);
+  engine_services services{agencies, teams, people, opportunities, keys, matching, allocations, terms, feeds};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;
@@ -90,9 +133,12 @@ int serve(settings s, bool demo_flag) {
     int received = 0;
     sigwait(&signals, &received);
     spdlog::info("event=server_stopping signal={}", received);
+    feeds.stop();
     server.stop();
   });
+  feeds.start_scheduler();
   server.run();
+  feeds.stop();
   pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher if the server stopped itself
   watcher.join();
   spdlog::info("event=server_stopped");
@@ -125,6 +171,9 @@ int list_keys(api_key_service& keys) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // Hidden: the feed worker process the server spawns for each sync (see feed_worker.hpp).
+  if (argc == 4 && std::string_view(argv[1]) == "feed-worker")
+    return run_feed_worker(std::atoi(argv[2]), argv[3]);
   CLI::App app{"Pathways: strengths-based matching of people to mainstream opportunities"};
   app.require_subcommand(1);
   options o;
@@ -144,6 +193,11 @@ int run_cli(int argc, char** argv) {
   auto* list_cmd = keys_cmd->add_subcommand("list", "list keys (never their secrets)");
   auto* revoke_cmd = keys_cmd->add_subcommand("revoke", "revoke a key by id");
   revoke_cmd->add_option("id", o.key_id, "key id")->required();
+  auto* feeds_cmd = app.add_subcommand("feeds", "partner feeds listed in the configuration");
+  feeds_cmd->require_subcommand(1);
+  auto* feed_sync_cmd = feeds_cmd->add_subcommand("sync", "sync one feed now; progress on stderr");
+  feed_sync_cmd->add_option("name", o.feed, "the feed's name")->required();
+  feeds_cmd->add_subcommand("list", "each feed's state, last run and next sync");
 
   try {
     app.parse(argc, argv);
@@ -165,6 +219,11 @@ int run_cli(int argc, char** argv) {
       const taxonomy terms = taxonomy::load(s.taxonomy);
       print_demo_keys(prepare_demo(db, terms, s), s.server.port);
       return 0;
+    }
+    if (feeds_cmd->parsed()) {
+      const taxonomy terms = taxonomy::load(s.taxonomy);
+      feed_service feeds(db, terms, s.feeds, feed_options());
+      return feed_sync_cmd->parsed() ? sync_feed(feeds, o.feed) : list_feeds(feeds);
     }
     api_key_service keys(db);
     if (create_cmd->parsed()) {

@@ -17,6 +17,11 @@ void add_team_routes(router& r, engine_services& s);         // /v1/teams
 void add_people_routes(router& r, engine_services& s);       // /v1/people
 void add_opportunity_routes(router& r, engine_services& s);  // /v1/opportunities
 void add_matching_routes(router& r, engine_services& s);     // matches and candidates
+void add_feed_routes(router& r, engine_services& s);         // /v1/feeds (admin)
+
+// The wire form of partner feeds and their runs (routes_feeds.cpp).
+json to_json(const feed_run& r);
+json to_json(const feed_status& s);
 
 // A JSON merge patch (RFC 7396) of the caller's body onto the stored record's JSON form, read
 // back as a record. Read-only fields in the body are refused; the service keeps the stored ones.

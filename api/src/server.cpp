@@ -135,6 +135,7 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_people_routes(r, services);
   add_opportunity_routes(r, services);
   add_matching_routes(r, services);
+  add_feed_routes(r, services);
 }
 
 http_server::~http_server() { stop(); }

@@ -36,6 +36,62 @@ int port_from(const std::string& name, const std::string& text) {
   return port;
 }
 
+bool is_feed_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return true;
+}
+
+// One [[feeds]] entry, every key checked; `key` is "feeds[i]".
+feed_settings feed_from(const toml::node& node, const std::string& key) {
+  if (!node.is_table()) bad(key, "must be a table");
+  const toml::table& t = *node.as_table();
+  const std::string prefix = key + ".";
+  only_known(t, prefix, {"name", "plugin", "agency", "interval_minutes", "full_snapshot", "limits", "settings"});
+  feed_settings f;
+  read(t, prefix, "name", f.name);
+  read(t, prefix, "plugin", f.plugin);
+  read(t, prefix, "agency", f.agency_id);
+  read(t, prefix, "interval_minutes", f.interval_minutes);
+  read(t, prefix, "full_snapshot", f.full_snapshot);
+  if (!is_feed_name(f.name)) bad(prefix + "name", "must be 1 to 64 of a-z, 0-9, _ and -");
+  if (f.plugin.empty()) bad(prefix + "plugin", "is required (a plugin library path)");
+  if (f.agency_id.empty()) bad(prefix + "agency", "is required (the id of the agency whose openings these are)");
+  check_range(prefix + "interval_minutes", f.interval_minutes, 0, 7 * 24 * 60);
+  const toml::table& limits = section(t, "limits");
+  only_known(limits, prefix + "limits.", {"deadline_seconds", "memory_mb", "max_records"});
+  read(limits, prefix + "limits.", "deadline_seconds", f.limits.deadline_seconds);
+  read(limits, prefix + "limits.", "memory_mb", f.limits.memory_mb);
+  read(limits, prefix + "limits.", "max_records", f.limits.max_records);
+  check_range(prefix + "limits.deadline_seconds", f.limits.deadline_seconds, 1, 24 * 3600);
+  check_range(prefix + "limits.memory_mb", f.limits.memory_mb, 16, 64 * 1024);
+  check_range(prefix + "limits.max_records", f.limits.max_records, 1, 10'000'000);
+  for (auto&& [name, value] : section(t, "settings")) {
+    const std::string setting = fmt::format("{}settings.{}", prefix, name.str());
+    if (value.is_string()) f.plugin_settings.emplace_back(name.str(), value.as_string()->get());
+    else if (value.is_integer()) f.plugin_settings.emplace_back(name.str(), std::to_string(value.as_integer()->get()));
+    else if (value.is_boolean()) f.plugin_settings.emplace_back(name.str(), value.as_boolean()->get() ? "true" : "false");
+    else bad(setting, "must be a string, a whole number or true/false");
+  }
+  return f;
+}
+
+std::vector<feed_settings> feeds_from(const toml::table& doc) {
+  std::vector<feed_settings> feeds;
+  const toml::node* node = doc.get("feeds");
+  if (!node) return feeds;
+  if (!node->is_array_of_tables()) bad("feeds", "must be a list of [[feeds]] tables");
+  const toml::array& list = *node->as_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    feeds.push_back(feed_from(*list.get(i), fmt::format("feeds[{}]", i)));
+    for (std::size_t j = 0; j + 1 < feeds.size(); ++j)
+      if (feeds[j].name == feeds.back().name)
+        bad(fmt::format("feeds[{}].name", i), fmt::format("'{}' names two feeds", feeds.back().name));
+  }
+  return feeds;
+}
+
 }  // namespace
 
 std::optional<std::string> process_environment(std::string_view name) {
@@ -55,7 +111,7 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
                 "config");
   }
   settings s;
-  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo"});
+  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo", "feeds"});
 
   const toml::table& server = section(doc, "server");
   only_known(server, "server.",
@@ -113,6 +169,8 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
   only_known(demo, "demo.", {"enabled", "seed"});
   read(demo, "demo.", "enabled", s.demo.enabled);
   read(demo, "demo.", "seed", s.demo.seed);
+
+  s.feeds = feeds_from(doc);
 
   if (auto port = env("PATHWAYS_PORT")) sv.port = port_from("PATHWAYS_PORT", *port);
   if (auto path = env("PATHWAYS_DB")) {

@@ -38,14 +38,18 @@ void api_test::SetUp() {
   opportunities = std::make_unique<opportunity_service>(*db, *terms, matching.get());
   keys = std::make_unique<api_key_service>(*db);
   allocations = std::make_unique<allocation_service>(*matching);
-  services = std::make_unique<api::engine_services>(
-      api::engine_services{*agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms});
 
   const principal admin{"", role::admin, std::nullopt, std::nullopt};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;
   team_b = teams->create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
   agency_x = agencies->create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
   agency_y = agencies->create(admin, {"", "City College", agency_kind::college, "", "", "", "", "", ""}).id;
+  for (auto& f : feed_list)
+    if (f.agency_id == "{agency_x}") f.agency_id = agency_x;
+  feeds = std::make_unique<feed_service>(*db, *terms, feed_list, feed_service::options{PATHWAYS_EXE, dir.path(), 20},
+                                         matching.get());
+  services = std::make_unique<api::engine_services>(api::engine_services{
+      *agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms, *feeds});
   admin_key = keys->create(admin, "admin").secret;
   coordinator_a_key = keys->create({"", role::coordinator, team_a, std::nullopt}, "coordinator a").secret;
   coordinator_b_key = keys->create({"", role::coordinator, team_b, std::nullopt}, "coordinator b").secret;

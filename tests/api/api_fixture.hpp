@@ -52,6 +52,7 @@ class api_test : public ::testing::Test {
   std::unique_ptr<opportunity_service> opportunities;
   std::unique_ptr<api_key_service> keys;
   std::unique_ptr<allocation_service> allocations;
+  std::unique_ptr<feed_service> feeds;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;
@@ -62,6 +63,8 @@ class api_test : public ::testing::Test {
 
   // Overridable before SetUp by derived fixtures.
   server_settings settings;
+  // Feeds, given before SetUp; `agency = "{agency_x}"` names the fixture's first agency.
+  std::vector<feed_settings> feed_list;
 };
 
 }  // namespace pathways::testing

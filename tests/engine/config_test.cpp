@@ -37,6 +37,46 @@ TEST(configuration, an_empty_file_gives_defaults) {
   EXPECT_EQ(s.taxonomy, "/etc/pathways/taxonomy.toml");
 }
 
+TEST(configuration, feeds_are_read_with_their_limits_and_plugin_settings) {
+  const settings s = parse_settings(R"toml(
+[[feeds]]
+name = "wensum-jobs"
+plugin = "pathways_feed_csv.so"
+agency = "0123456789abcdef0123456789abcdef"
+interval_minutes = 30
+full_snapshot = false
+limits = { deadline_seconds = 20, memory_mb = 64, max_records = 500 }
+[feeds.settings]
+path = "/srv/feeds/wensum.csv"
+header_rows = 1
+)toml", "/etc/pathways", no_environment);
+  ASSERT_EQ(s.feeds.size(), 1u);
+  const feed_settings& f = s.feeds[0];
+  EXPECT_EQ(f.name, "wensum-jobs");
+  EXPECT_EQ(f.plugin, "pathways_feed_csv.so");
+  EXPECT_EQ(f.agency_id, "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(f.interval_minutes, 30);
+  EXPECT_FALSE(f.full_snapshot);
+  EXPECT_EQ(f.limits.deadline_seconds, 20);
+  EXPECT_EQ(f.limits.memory_mb, 64);
+  EXPECT_EQ(f.limits.max_records, 500);
+  const std::vector<std::pair<std::string, std::string>> expected{{"header_rows", "1"}, {"path", "/srv/feeds/wensum.csv"}};  // in key order
+  EXPECT_EQ(f.plugin_settings, expected);
+}
+
+TEST(configuration, each_invalid_feed_setting_is_named) {
+  const std::string ok = "name = \"a\"\nplugin = \"p.so\"\nagency = \"x\"\n";
+  EXPECT_EQ(failing_field("[[feeds]]\nplugin = \"p.so\"\nagency = \"x\""), "feeds[0].name");
+  EXPECT_EQ(failing_field("[[feeds]]\nname = \"Bad Name\"\nplugin = \"p.so\"\nagency = \"x\""), "feeds[0].name");
+  EXPECT_EQ(failing_field("[[feeds]]\nname = \"a\"\nagency = \"x\""), "feeds[0].plugin");
+  EXPECT_EQ(failing_field("[[feeds]]\nname = \"a\"\nplugin = \"p.so\""), "feeds[0].agency");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "colour = 1"), "feeds[0].colour");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "limits = { memory_mb = 1 }"), "feeds[0].limits.memory_mb");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "[feeds.settings]\nlist = [1]"), "feeds[0].settings.list");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "[[feeds]]\n" + ok), "feeds[1].name");
+  EXPECT_EQ(failing_field("feeds = 3"), "feeds");
+}
+
 TEST(configuration, each_invalid_setting_is_named) {
   EXPECT_EQ(failing_field("[server]\nport = 70000\n"), "server.port");
   EXPECT_EQ(failing_field("[server]\nport = \"80\"\n"), "server.port");

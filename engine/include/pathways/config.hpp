@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pathways {
 
@@ -36,6 +38,25 @@ struct demo_settings {
   std::uint64_t seed = 20261123;
 };
 
+// What one sync of a partner feed may use before it is stopped and marked failed.
+struct feed_limits {
+  int deadline_seconds = 300;   // the plugin's whole read, start to end
+  int memory_mb = 512;          // the worker process's resident memory
+  int max_records = 200000;     // more records than this fails the sync
+};
+
+// One partner feed: a plugin (a Boost.DLL module) that reads the partner's data into openings
+// of one agency. A relative plugin path resolves against the executable's plugin folder.
+struct feed_settings {
+  std::string name;             // [a-z0-9_-], unique; the feed's name in routes and the CLI
+  std::filesystem::path plugin;
+  std::string agency_id;        // the id of an existing agency: the openings become its own
+  int interval_minutes = 60;    // how often the server syncs it; 0: only when asked
+  bool full_snapshot = true;    // true: openings of this feed missing from a sync are closed
+  feed_limits limits;
+  std::vector<std::pair<std::string, std::string>> plugin_settings;  // [feeds.settings]
+};
+
 struct settings {
   server_settings server;
   std::filesystem::path database = "pathways.db";
@@ -43,6 +64,7 @@ struct settings {
   int database_pool_size = 8;
   log_settings log;
   demo_settings demo;
+  std::vector<feed_settings> feeds;
 };
 
 using environment = std::function<std::optional<std::string>(std::string_view name)>;

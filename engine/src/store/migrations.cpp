@@ -149,10 +149,42 @@ CREATE TABLE api_key (
 );
 )sql";
 
-constexpr std::array<migration, 3> all{{
+// Partner feeds: a digest of what the feed last said about each of its openings (the feed
+// itself is the opening's source, "feed:<name>"), and one row per sync run with its counts
+// and its first rejection and warning reasons.
+constexpr const char* feed_schema = R"sql(
+ALTER TABLE opportunity ADD COLUMN feed_digest TEXT;
+CREATE TABLE feed_run (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  feed TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+  reason TEXT NOT NULL DEFAULT '',
+  received INTEGER NOT NULL DEFAULT 0,
+  added INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  unchanged INTEGER NOT NULL DEFAULT 0,
+  closed INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  warnings INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX feed_run_by_feed ON feed_run(feed, id);
+CREATE TABLE feed_run_problem (
+  run_id INTEGER NOT NULL REFERENCES feed_run(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('rejected', 'warning')),
+  external_ref TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL,
+  PRIMARY KEY (run_id, position)
+);
+)sql";
+
+constexpr std::array<migration, 4> all{{
     {1, "teams, agencies and people", people_schema},
     {2, "opportunities", opportunity_schema},
     {3, "api keys", api_key_schema},
+    {4, "partner feeds and their runs", feed_schema},
 }};
 
 }  // namespace

@@ -27,19 +27,6 @@ void bind_row(sql::statement& q, const opportunity& o) {
              o.created_at);
 }
 
-void write_children(connection& conn, const opportunity& o) {
-  sql::statement clear(conn, "DELETE FROM opportunity_strength WHERE opportunity_id = ?1");
-  clear.bind_all(o.id).run();
-  sql::statement add(conn, "INSERT INTO opportunity_strength(opportunity_id, term, weight)"
-                           " VALUES (?1,?2,?3)");
-  for (const auto& s : o.strengths) {
-    add.bind_all(o.id, s.term, s.weight).run();
-    add.reset();
-  }
-  write_adjustments(conn, "opportunity_adjustment", "opportunity_id", o.id, o.adjustments);
-  write_slots(conn, "opportunity_schedule", "opportunity_id", o.id, o.schedule);
-}
-
 opportunity opportunity_from(connection& conn, const sql::statement& q) {
   opportunity o;
   o.id = q.text(0);
@@ -141,27 +128,63 @@ filter_clause where_of(const opportunity_query& q) {
 
 }  // namespace
 
-void insert_opportunity(connection& conn, const opportunity& o) {
-  sql::statement q(conn, fmt::format("INSERT INTO opportunity({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,"
-                                     "?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"
-                                     "?24,?25)", opportunity_columns));
-  bind_row(q, o);
-  q.run();
-  write_children(conn, o);
+opportunity_writer::opportunity_writer(connection& conn)
+    : insert_(conn, fmt::format("INSERT INTO opportunity({}, feed_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                                "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
+                                opportunity_columns)),
+      update_(conn, "UPDATE opportunity SET agency_id=?2, external_ref=?3, domain=?4, title=?5,"
+                    " description=?6, lat=?7, lon=?8, address=?9, remote=?10, hours_per_week=?11,"
+                    " pay_amount=?12, pay_unit=?13, places_total=?14, places_available=?15,"
+                    " min_age=?16, max_age=?17, start_date=?18, end_date=?19, closing_date=?20,"
+                    " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25,"
+                    " feed_digest=?26 WHERE id=?1"),
+      clear_strengths_(conn, "DELETE FROM opportunity_strength WHERE opportunity_id = ?1"),
+      clear_adjustments_(conn, "DELETE FROM opportunity_adjustment WHERE opportunity_id = ?1"),
+      clear_schedule_(conn, "DELETE FROM opportunity_schedule WHERE opportunity_id = ?1"),
+      add_strength_(conn, "INSERT INTO opportunity_strength(opportunity_id, term, weight) VALUES (?1,?2,?3)"),
+      add_adjustment_(conn, "INSERT INTO opportunity_adjustment(opportunity_id, adjustment) VALUES (?1,?2)"),
+      add_slot_(conn, "INSERT INTO opportunity_schedule(opportunity_id, position, day, start_minute, end_minute)"
+                      " VALUES (?1,?2,?3,?4,?5)") {}
+
+void opportunity_writer::insert(const opportunity& o, const std::string* feed_digest) {
+  bind_row(insert_, o);
+  feed_digest ? insert_.bind(26, *feed_digest) : insert_.bind(26, nullptr);
+  insert_.run();
+  insert_.reset();
+  write_children(o);
 }
 
-void update_opportunity(connection& conn, const opportunity& o) {
-  sql::statement q(conn,
-                   "UPDATE opportunity SET agency_id=?2, external_ref=?3, domain=?4, title=?5,"
-                   " description=?6, lat=?7, lon=?8, address=?9, remote=?10, hours_per_week=?11,"
-                   " pay_amount=?12, pay_unit=?13, places_total=?14, places_available=?15,"
-                   " min_age=?16, max_age=?17, start_date=?18, end_date=?19, closing_date=?20,"
-                   " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25"
-                   " WHERE id=?1");
-  bind_row(q, o);
-  q.run();
-  write_children(conn, o);
+void opportunity_writer::update(const opportunity& o, const std::string* feed_digest) {
+  bind_row(update_, o);
+  feed_digest ? update_.bind(26, *feed_digest) : update_.bind(26, nullptr);
+  update_.run();
+  update_.reset();
+  for (sql::statement* clear : {&clear_strengths_, &clear_adjustments_, &clear_schedule_}) {
+    clear->bind_all(o.id).run();
+    clear->reset();
+  }
+  write_children(o);
 }
+
+void opportunity_writer::write_children(const opportunity& o) {
+  for (const auto& s : o.strengths) {
+    add_strength_.bind_all(o.id, s.term, s.weight).run();
+    add_strength_.reset();
+  }
+  for (adjustment a : o.adjustments) {
+    add_adjustment_.bind_all(o.id, name_of(a)).run();
+    add_adjustment_.reset();
+  }
+  for (std::size_t i = 0; i < o.schedule.size(); ++i) {
+    const time_slot& slot = o.schedule[i];
+    add_slot_.bind_all(o.id, static_cast<int>(i), name_of(slot.day), slot.start_minute, slot.end_minute).run();
+    add_slot_.reset();
+  }
+}
+
+void insert_opportunity(connection& conn, const opportunity& o) { opportunity_writer(conn).insert(o); }
+
+void update_opportunity(connection& conn, const opportunity& o) { opportunity_writer(conn).update(o); }
 
 std::optional<opportunity> find_opportunity(connection& conn, const std::string& id) {
   sql::statement q(conn, fmt::format("SELECT {} FROM opportunity WHERE id = ?1", opportunity_columns));

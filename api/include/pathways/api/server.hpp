@@ -8,6 +8,7 @@
 #include "pathways/allocation_proposals.hpp"
 #include "pathways/api_keys.hpp"
 #include "pathways/config.hpp"
+#include "pathways/feeds.hpp"
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
@@ -26,6 +27,7 @@ struct engine_services {
   matching_service& matching;
   allocation_service& allocations;
   const taxonomy& terms;
+  feed_service& feeds;
 };
 
 class http_server {
