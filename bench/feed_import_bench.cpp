@@ -37,7 +37,7 @@ struct options {
   bool csv = false;
 };
 
-// The rows the generator fixture emits (and the CSV holds), n = 1..records.
+// The rows the generator fixture emits (and the CSV holds, in the CSV plugin's standard header), n = 1..records.
 struct row {
   std::string ref, title;
   double lat = 0;
@@ -46,7 +46,7 @@ row row_of(long n) { return {"F-" + std::to_string(n), "Kitchen assistant " + st
 
 void write_csv(const std::filesystem::path& file, long records) {
   std::ofstream out(file);
-  out << "external_ref,domain,title,description,lat,lon,address,hours_per_week,pay_amount,pay_unit,places_total,"
+  out << "id,domain,title,description,lat,lon,address,hours_per_week,pay,pay_unit,places_total,"
          "closing_date\n";
   for (long n = 1; n <= records; ++n) {
     const row r = row_of(n);
