@@ -39,6 +39,7 @@ using graph_type =
 using vertex = graph_type::vertex_descriptor;
 
 constexpr std::size_t domain_count = vocabulary<domain>::names.size();
+static_assert(vocabulary<adjustment>::names.size() <= 16, "term_posting keeps adjustments in 16 bits");
 
 }  // namespace
 
@@ -90,7 +91,7 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
   for (std::size_t d = 0; d < domain_count; ++d)
     m.domain_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
-  postings_.resize(m.term_vertex.size());
+  postings_.resize(m.term_vertex.size() * domain_count);
   related_.resize(m.term_vertex.size());
   for (std::uint32_t t = 0; t < related_.size(); ++t)
     m.each_out(m.term_vertex[t], edge_kind::related,
@@ -148,23 +149,22 @@ void match_graph::upsert(const opportunity& given) {
     weight_totals_.push_back(0);
     areas_.push_back(domain::work);
     gates_.emplace_back();
+    valued_at_.emplace_back();
   } else {
-    std::vector<std::uint32_t> old_terms;
-    m.each_in(m.opportunity_vertex[slot], edge_kind::values,
-              [&](const vertex_info& term, float) { old_terms.push_back(term.slot); });
-    for (std::uint32_t t : old_terms) remove_posting(t, slot);
+    for (const term_weight& old : valued_terms(slot)) remove_posting(old.term, areas_[slot], slot);
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
     m.opportunities[slot] = std::move(o);
   }
   const vertex v = m.opportunity_vertex[slot];
   const opportunity& stored = m.opportunities[slot];
+  std::vector<term_weight> valued;
   float total = 0;
   for (const auto& s : stored.strengths) {
     const auto term = m.term_slot.find(s.term);
     if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
     const auto weight = static_cast<float>(s.weight);
     boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, weight}, m.g);
-    add_posting(term->second, slot, weight);
+    valued.push_back({term->second, weight});
     total += weight;
   }
   boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)],
@@ -173,6 +173,37 @@ void match_graph::upsert(const opportunity& given) {
   weight_totals_[slot] = total;
   areas_[slot] = stored.area;
   gates_[slot] = gate_for(stored);
+  set_valued_terms(slot, valued);
+  const opening_gate& gate = gates_[slot];
+  const auto flags = static_cast<std::uint8_t>(
+      (gate.open && gate.has_places ? term_posting::available : 0) |
+      (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0));
+  const unit_vector place = gate.located ? unit_vector_of({gate.lat, gate.lon}) : unit_vector{};
+  for (const term_weight& t : valued)
+    postings_[posting_list(t.term, stored.area)].push_back(
+        {slot, t.weight / total, place, static_cast<std::uint16_t>(gate.adjustments), flags});
+}
+
+void match_graph::set_valued_terms(std::uint32_t slot, const std::vector<term_weight>& terms) {
+  valued_range& at = valued_at_[slot];
+  const auto count = static_cast<std::uint32_t>(terms.size());
+  if (count > at.capacity) {  // moves to the end of the pool
+    valued_unused_ += at.capacity;
+    at = {static_cast<std::uint32_t>(valued_pool_.size()), count, count};
+    valued_pool_.resize(valued_pool_.size() + count);
+  }
+  at.count = count;
+  std::copy(terms.begin(), terms.end(), valued_pool_.begin() + at.offset);
+  if (valued_unused_ * 2 <= valued_pool_.size()) return;
+  std::vector<term_weight> compact;  // rewritten without the ranges left behind
+  compact.reserve(valued_pool_.size() - valued_unused_);
+  for (valued_range& r : valued_at_) {
+    const auto from = valued_pool_.begin() + r.offset;
+    r = {static_cast<std::uint32_t>(compact.size()), r.count, r.count};
+    compact.insert(compact.end(), from, from + r.count);
+  }
+  valued_pool_ = std::move(compact);
+  valued_unused_ = 0;
 }
 
 void match_graph::upsert(const person& given) {
@@ -204,14 +235,10 @@ void match_graph::upsert(const person& given) {
                       m.g);
 }
 
-void match_graph::add_posting(std::uint32_t term, std::uint32_t slot, float weight) {
-  postings_[term].push_back({slot, weight});
-}
-
-void match_graph::remove_posting(std::uint32_t term, std::uint32_t slot) {
-  auto& list = postings_[term];
+void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t slot) {
+  auto& list = postings_[posting_list(term, area)];
   const auto at = std::find_if(list.begin(), list.end(),
-                               [&](const weighted_slot& p) { return p.slot == slot; });
+                               [&](const term_posting& p) { return p.slot == slot; });
   if (at == list.end()) return;
   *at = list.back();
   list.pop_back();
@@ -253,11 +280,6 @@ std::size_t match_graph::person_count() const {
 
 void match_graph::related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const {
   for (std::uint32_t r : related_.at(term)) out.push_back({r, 1.0f});
-}
-
-void match_graph::opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const {
-  const auto& list = postings_.at(term);
-  out.insert(out.end(), list.begin(), list.end());
 }
 
 void match_graph::people_with(std::uint32_t term, std::vector<weighted_slot>& out) const {

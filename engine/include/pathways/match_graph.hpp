@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "pathways/geo.hpp"
 #include "pathways/model.hpp"
 #include "pathways/taxonomy.hpp"
 
@@ -36,6 +38,26 @@ struct opening_gate {
   bool has_schedule = false;
 };
 
+// An opening valuing a term, as the match loop reads it from the term's list for the opening's
+// domain: enough to rule the opening out, or bound its score, without touching the opening
+// itself (24 bytes, read in order).
+struct term_posting {
+  static constexpr std::uint8_t available = 1;  // open with places left
+  static constexpr std::uint8_t located = 2;    // has a place and is not remote
+  static constexpr std::uint8_t remote = 4;
+  std::uint32_t slot;
+  float share;                // the term's weight over the opening's total: its most in the strengths part
+  unit_vector place;          // when located
+  std::uint16_t adjustments;  // bit n: adjustment n offered
+  std::uint8_t flags;         // the constants above
+};
+
+// One valued strength of an opening: a term slot and the opening's weight for it.
+struct term_weight {
+  std::uint32_t term;
+  float weight;
+};
+
 // Bit n set for each adjustment n of the list.
 std::uint32_t adjustment_mask(const std::vector<adjustment>& list);
 
@@ -59,41 +81,56 @@ class match_graph {
   const std::string& term_at(std::uint32_t slot) const;
   std::size_t opportunity_count() const;
   std::size_t person_count() const;
+  std::size_t term_count() const { return related_.size(); }
 
-  // Terms related to a term (weight 1), opportunities valuing a term (the opening's weight),
-  // people with a term as a strength (level / 5) or an interest (0 weight marks an interest),
-  // opportunities of a domain.
+  // Terms related to a term (weight 1), people with a term as a strength (level / 5) or an
+  // interest (0 weight marks an interest), opportunities of a domain. (Opportunities valuing a
+  // term: postings_of, below.)
   void related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const;
-  void opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const;
   void people_with(std::uint32_t term, std::vector<weighted_slot>& out) const;
   void opportunities_in(domain area, std::vector<std::uint32_t>& out) const;
 
-  // Flat copies for the match loop: the sum of an opening's strength weights, and its domain.
+  // Flat copies for the match loop: the sum of an opening's strength weights, its domain, its
+  // valued strengths in the order given (known terms only), and the postings of a term.
   float weight_total(std::uint32_t slot) const { return weight_totals_[slot]; }
   domain area_of(std::uint32_t slot) const { return areas_[slot]; }
   const opening_gate& gate_of(std::uint32_t slot) const { return gates_[slot]; }
+  std::span<const term_weight> valued_terms(std::uint32_t slot) const {
+    const auto& at = valued_at_[slot];
+    return {valued_pool_.data() + at.offset, at.count};
+  }
+  std::span<const term_posting> postings_of(std::uint32_t term, domain area) const {
+    return postings_[posting_list(term, area)];
+  }
   // The terms related to a term, from the taxonomy (fixed for the graph's life).
   const std::vector<std::uint32_t>& related_to(std::uint32_t term) const { return related_[term]; }
-
-  // Visits the opportunities valuing `term` without copying: fn(slot, weight).
-  template <class F>
-  void for_each_opportunity_valuing(std::uint32_t term, F&& fn) const {
-    const auto& list = postings_[term];
-    for (const auto& p : list) fn(p.slot, p.weight);
-  }
 
  private:
   struct impl;
   std::unique_ptr<impl> impl_;
-  // Per term: the opportunities valuing it, mirrored from the graph's edges into a flat array
-  // for the match loop's hot path.
-  std::vector<std::vector<weighted_slot>> postings_;
+  // Per term and domain: the opportunities of the domain valuing the term, mirrored from the
+  // graph's edges into flat arrays for the match loop's hot path.
+  std::vector<std::vector<term_posting>> postings_;
+  static std::size_t posting_list(std::uint32_t term, domain area) {
+    return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
+  }
   std::vector<float> weight_totals_;
   std::vector<domain> areas_;
   std::vector<opening_gate> gates_;
   std::vector<std::vector<std::uint32_t>> related_;
-  void add_posting(std::uint32_t term, std::uint32_t slot, float weight);
-  void remove_posting(std::uint32_t term, std::uint32_t slot);
+  // Each opening's valued strengths, contiguous in one pool (no allocation per opening). An
+  // update that grows an opening's list moves it to the end of the pool; the pool is compacted
+  // when more than half of it is left behind this way.
+  struct valued_range {
+    std::uint32_t offset = 0;
+    std::uint32_t count = 0;
+    std::uint32_t capacity = 0;
+  };
+  std::vector<term_weight> valued_pool_;
+  std::vector<valued_range> valued_at_;
+  std::size_t valued_unused_ = 0;
+  void set_valued_terms(std::uint32_t slot, const std::vector<term_weight>& terms);
+  void remove_posting(std::uint32_t term, domain area, std::uint32_t slot);
 };
 
 }  // namespace pathways

@@ -85,8 +85,6 @@ class matching_service final : public record_listener {
   void opportunity_saved(const opportunity& o) override;
 
  private:
-  // The strengths part (0..1) of an opening, from the raw sums of the terms the person reaches.
-  double strengths_part(const std::vector<float>& sums, std::uint32_t slot) const;
   const person& visible_person(const principal& caller, const std::string& person_id) const;
 
   const taxonomy& terms_;
