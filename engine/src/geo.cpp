@@ -22,8 +22,13 @@ double distance_km(geo_point a, geo_point b) noexcept {
 unit_vector unit_vector_of(geo_point p) noexcept {
   const double lat = p.lat * to_radians;
   const double lon = p.lon * to_radians;
-  return {static_cast<float>(std::cos(lat) * std::cos(lon)),
-          static_cast<float>(std::cos(lat) * std::sin(lon)), static_cast<float>(std::sin(lat))};
+  return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+
+packed_place packed_place_of(geo_point p) noexcept {
+  const unit_vector u = unit_vector_of(p);
+  auto pack = [](double c) { return static_cast<std::int16_t>(std::lround(c * 32767.0)); };
+  return {pack(u.x), pack(u.y), pack(u.z)};
 }
 
 bool is_valid_point(geo_point p) noexcept {

@@ -5,6 +5,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "pathways/error.hpp"
@@ -91,6 +92,8 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
   for (std::size_t d = 0; d < domain_count; ++d)
     m.domain_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
+  if (m.term_vertex.size() > 65536)
+    throw error(error_code::invalid_argument, "the strengths taxonomy has more than 65,536 terms");
   postings_.resize(m.term_vertex.size() * domain_count);
   related_.resize(m.term_vertex.size());
   for (std::uint32_t t = 0; t < related_.size(); ++t)
@@ -146,12 +149,11 @@ void match_graph::upsert(const opportunity& given) {
     m.opportunity_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
     m.opportunities.push_back(std::move(o));
-    weight_totals_.push_back(0);
     areas_.push_back(domain::work);
     gates_.emplace_back();
-    valued_at_.emplace_back();
+    strengths_.emplace_back();
   } else {
-    for (const term_weight& old : valued_terms(slot)) remove_posting(old.term, areas_[slot], slot);
+    for_each_valued(slot, [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
     m.opportunities[slot] = std::move(o);
   }
@@ -170,40 +172,53 @@ void match_graph::upsert(const opportunity& given) {
   boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)],
                   edge_info{edge_kind::in_domain, 1.0f}, m.g);
   boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
-  weight_totals_[slot] = total;
   areas_[slot] = stored.area;
   gates_[slot] = gate_for(stored);
-  set_valued_terms(slot, valued);
+  set_strengths(slot, valued, total);
   const opening_gate& gate = gates_[slot];
   const auto flags = static_cast<std::uint8_t>(
       (gate.open && gate.has_places ? term_posting::available : 0) |
       (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0));
-  const unit_vector place = gate.located ? unit_vector_of({gate.lat, gate.lon}) : unit_vector{};
-  for (const term_weight& t : valued)
+  const packed_place place = gate.located ? packed_place_of({gate.lat, gate.lon}) : packed_place{};
+  for (const term_weight& t : valued) {
+    const auto share = static_cast<std::uint16_t>(
+        std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
     postings_[posting_list(t.term, stored.area)].push_back(
-        {slot, t.weight / total, place, static_cast<std::uint16_t>(gate.adjustments), flags});
+        {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags});
+  }
 }
 
-void match_graph::set_valued_terms(std::uint32_t slot, const std::vector<term_weight>& terms) {
-  valued_range& at = valued_at_[slot];
-  const auto count = static_cast<std::uint32_t>(terms.size());
-  if (count > at.capacity) {  // moves to the end of the pool
-    valued_unused_ += at.capacity;
-    at = {static_cast<std::uint32_t>(valued_pool_.size()), count, count};
-    valued_pool_.resize(valued_pool_.size() + count);
+void match_graph::set_strengths(std::uint32_t slot, const std::vector<term_weight>& terms,
+                                float total) {
+  opening_strengths& s = strengths_[slot];
+  s.total_weight = total;
+  s.count = static_cast<std::uint16_t>(terms.size());
+  const std::size_t first = std::min(terms.size(), opening_strengths::inline_count);
+  for (std::size_t i = 0; i < first; ++i) {
+    s.terms[i] = static_cast<std::uint16_t>(terms[i].term);
+    s.weights[i] = terms[i].weight;
   }
-  at.count = count;
-  std::copy(terms.begin(), terms.end(), valued_pool_.begin() + at.offset);
-  if (valued_unused_ * 2 <= valued_pool_.size()) return;
+  const std::size_t more = terms.size() - first;
+  if (more > s.overflow_capacity) {  // moves to the end of the pool
+    overflow_unused_ += s.overflow_capacity;
+    s.overflow = static_cast<std::uint32_t>(overflow_.size());
+    s.overflow_capacity = static_cast<std::uint16_t>(more);
+    overflow_.resize(overflow_.size() + more);
+  }
+  std::copy(terms.begin() + static_cast<std::ptrdiff_t>(first), terms.end(),
+            overflow_.begin() + s.overflow);
+  if (overflow_unused_ * 2 <= overflow_.size()) return;
   std::vector<term_weight> compact;  // rewritten without the ranges left behind
-  compact.reserve(valued_pool_.size() - valued_unused_);
-  for (valued_range& r : valued_at_) {
-    const auto from = valued_pool_.begin() + r.offset;
-    r = {static_cast<std::uint32_t>(compact.size()), r.count, r.count};
-    compact.insert(compact.end(), from, from + r.count);
+  compact.reserve(overflow_.size() - overflow_unused_);
+  for (opening_strengths& o : strengths_) {
+    const auto from = overflow_.begin() + o.overflow;
+    const std::size_t used = o.count - std::min<std::size_t>(o.count, opening_strengths::inline_count);
+    o.overflow = static_cast<std::uint32_t>(compact.size());
+    o.overflow_capacity = static_cast<std::uint16_t>(used);
+    compact.insert(compact.end(), from, from + static_cast<std::ptrdiff_t>(used));
   }
-  valued_pool_ = std::move(compact);
-  valued_unused_ = 0;
+  overflow_ = std::move(compact);
+  overflow_unused_ = 0;
 }
 
 void match_graph::upsert(const person& given) {

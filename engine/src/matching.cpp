@@ -82,7 +82,7 @@ class factor_table {
   double strengths_part(const match_graph& g, std::uint32_t slot) const {
     const auto& factors = storage();
     float sum = 0;
-    for (const term_weight& t : g.valued_terms(slot)) sum += t.weight * factors[t.term];
+    g.for_each_valued(slot, [&](std::uint32_t term, float weight) { sum += weight * factors[term]; });
     return scoring::strengths_value(sum, g.weight_total(slot));
   }
 
@@ -372,11 +372,21 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   });
   const bool has_home = p.home.has_value();
   const unit_vector home = has_home ? unit_vector_of(*p.home) : unit_vector{};
+  // The openings of one list worth a full look, read once the list is done (their lines asked
+  // for meanwhile).
+  struct worth_a_look {
+    std::uint32_t slot;
+    double distance_best;
+  };
+  thread_local std::vector<worth_a_look> looks;
   for (const domain area : areas) {
+    if (!reached.empty()) graph_.prefetch_postings(reached[0].term, area);
     for (std::size_t i = 0; i < reached.size(); ++i) {
       const double factor = reached[i].factor;
       const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
       if (best_possible(factor, area, 1.0) < threshold()) break;
+      if (i + 1 < reached.size()) graph_.prefetch_postings(reached[i + 1].term, area);
+      looks.clear();
       for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
         if (seen.check_and_mark(post.slot)) continue;
         // Closed, full or missing a needed adjustment: ruled out before the opening is read.
@@ -391,11 +401,13 @@ match_list matching_service::rank(const person& p, const match_request& r) const
           if (!r.explain_excluded && who.travel_limit && km_least > *who.travel_limit) continue;
           distance_best = scoring::distance_value(km_least, false, p.prefs);
         }
-        if (best_possible(post.share * factor + (1.0 - post.share) * next, area, distance_best) <
-            threshold())
+        const double share = post.share_at_most();
+        if (best_possible(share * factor + (1.0 - share) * next, area, distance_best) < threshold())
           continue;
-        consider(post.slot, area, distance_best);
+        graph_.prefetch_opening(post.slot);
+        looks.push_back({post.slot, distance_best});
       }
+      for (const worth_a_look& look : looks) consider(look.slot, area, look.distance_best);
     }
   }
   // A domain asked for: its openings count even with no strength in common (the walk above met
