@@ -150,6 +150,7 @@ void match_graph::upsert(const opportunity& given) {
         boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
     m.opportunities.push_back(std::move(o));
     areas_.push_back(domain::work);
+    revisions_.push_back(0);
     gates_.emplace_back();
     strengths_.emplace_back();
   } else {
@@ -173,6 +174,7 @@ void match_graph::upsert(const opportunity& given) {
                   edge_info{edge_kind::in_domain, 1.0f}, m.g);
   boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
   areas_[slot] = stored.area;
+  revisions_[slot] = ++last_revision_;
   gates_[slot] = gate_for(stored);
   set_strengths(slot, valued, total);
   const opening_gate& gate = gates_[slot];

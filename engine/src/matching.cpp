@@ -422,8 +422,8 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   match_list out;
   for (const auto& [score, slot] : kept.sorted()) {
     const opportunity& o = graph_.opportunity_at(slot);
-    out.matches.push_back(
-        {o, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o, reached)});
+    out.matches.push_back({o, graph_.revision_of(slot), score, scoring::distance_from_home(p, o),
+                           reasons_for(terms_, graph_, p, o, reached)});
   }
   // Only the near-misses returned get their reasons written out.
   for (const auto& [score, slot] : missed.sorted()) {

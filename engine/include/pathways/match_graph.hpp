@@ -111,6 +111,9 @@ class match_graph {
   // valued strengths in the order given (known terms only), and the postings of a term.
   float weight_total(std::uint32_t slot) const { return strengths_[slot].total_weight; }
   domain area_of(std::uint32_t slot) const { return areas_[slot]; }
+  // Changes each time the opening is saved (unique across the graph): for caching what is built
+  // from an opening.
+  std::uint64_t revision_of(std::uint32_t slot) const { return revisions_[slot]; }
   const opening_gate& gate_of(std::uint32_t slot) const { return gates_[slot]; }
   // Visits an opening's valued strengths in the order given: fn(term slot, weight).
   template <class F>
@@ -152,6 +155,8 @@ class match_graph {
     return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
   }
   std::vector<domain> areas_;
+  std::vector<std::uint64_t> revisions_;
+  std::uint64_t last_revision_ = 0;
   std::vector<opening_gate> gates_;
   std::vector<std::vector<std::uint32_t>> related_;
   // Each opening's valued strengths: the first eight inline, the rest in one pool. An update

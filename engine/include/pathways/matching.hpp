@@ -26,6 +26,7 @@ struct match_reason {
 
 struct match {
   opportunity opening;  // without its description
+  std::uint64_t revision = 0;  // of the opening: changes each time it is saved
   double score = 0;     // 0..1
   std::optional<double> distance_km;
   std::vector<match_reason> reasons;
