@@ -12,6 +12,19 @@ json reasons_json(const std::vector<match_reason>& reasons) {
   return out;
 }
 
+// The same as reasons_json(reasons).dump(), written directly.
+void append_reasons(std::string& out, const std::vector<match_reason>& reasons) {
+  out += '[';
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    out += i == 0 ? "{\"kind\":" : ",{\"kind\":";
+    out += json(reasons[i].kind).dump();
+    out += ",\"text\":";
+    out += json(reasons[i].text).dump();
+    out += '}';
+  }
+  out += ']';
+}
+
 json distance_json(const std::optional<double>& d) {
   return d ? json(std::round(*d * 10) / 10) : json(nullptr);
 }
@@ -76,7 +89,8 @@ void add_matching_routes(router& r, engine_services& s) {
       body += distance_json(m.distance_km).dump();
       body += ",\"opportunity\":";
       summaries->append(body, m.opening, m.revision);
-      body += ",\"reasons\":" + reasons_json(m.reasons).dump();
+      body += ",\"reasons\":";
+      append_reasons(body, m.reasons);
       body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
     }
     body += "],\"person_id\":" + json(person_id).dump() + "}";

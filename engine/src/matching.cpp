@@ -132,19 +132,20 @@ std::string adjustment_words(const std::vector<adjustment>& list) {
   return out;
 }
 
-// Reasons a coordinator can read out, citing only what exists for this person and opening.
+// Reasons a coordinator can read out, citing only what exists for this person and the opening
+// in `slot` (its valued terms in the order given, as slots: no lookup by name).
 std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
-                                      const opportunity& o, const reached_list& reached) {
+                                      std::uint32_t slot, const reached_list& reached) {
+  const opportunity& o = g.opportunity_at(slot);
   std::vector<match_reason> out;
-  for (const auto& valued : o.strengths) {
-    const auto t = g.term_slot(valued.term);
-    if (!t) continue;
-    const reach* r = find_reach(reached, *t);
-    if (!r) continue;
-    const std::string what = lower(label(terms, valued.term));
+  g.for_each_valued(slot, [&](std::uint32_t term, float) {
+    const reach* r = find_reach(reached, term);
+    if (!r) return;
+    const std::string& term_id = g.term_at(term);
+    const std::string what = lower(label(terms, term_id));
     if (r->how == reach::via::strength) {
       const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
-                                    [&](const strength& s) { return s.term == valued.term; });
+                                    [&](const strength& s) { return s.term == term_id; });
       out.push_back(
           {"strength", own != p.strengths.end() && !own->own_words.empty()
                            ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
@@ -156,7 +157,7 @@ std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& 
     } else {
       out.push_back({"interest", fmt::format("Connects with your interest in {}", what)});
     }
-  }
+  });
   const goal* best = nullptr;
   for (const auto& goal_ : p.goals)
     if (goal_.status == goal_status::active && goal_.area == o.area &&
@@ -423,7 +424,7 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   for (const auto& [score, slot] : kept.sorted()) {
     const opportunity& o = graph_.opportunity_at(slot);
     out.matches.push_back({o, graph_.revision_of(slot), score, scoring::distance_from_home(p, o),
-                           reasons_for(terms_, graph_, p, o, reached)});
+                           reasons_for(terms_, graph_, p, slot, reached)});
   }
   // Only the near-misses returned get their reasons written out.
   for (const auto& [score, slot] : missed.sorted()) {
@@ -470,7 +471,7 @@ std::vector<match_reason> matching_service::explain(const principal& caller,
   const person& p = visible_person(caller, person_id);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
-  return reasons_for(terms_, graph_, p, graph_.opportunity_at(*slot), reached_terms(graph_, p));
+  return reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p));
 }
 
 match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
@@ -532,7 +533,7 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
     out.push_back({p, score, scoring::distance_from_home(p, o),
-                   reasons_for(terms_, graph_, p, o, reached_terms(graph_, p))});
+                   reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p))});
   }
   return out;
 }
