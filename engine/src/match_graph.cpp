@@ -180,13 +180,16 @@ void match_graph::upsert(const opportunity& given) {
   const opening_gate& gate = gates_[slot];
   const auto flags = static_cast<std::uint8_t>(
       (gate.open && gate.has_places ? term_posting::available : 0) |
-      (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0));
+      (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0) |
+      (gate.hours >= 0 ? term_posting::hours_known : 0));
+  const auto half_hours =
+      static_cast<std::uint8_t>(gate.hours >= 0 ? std::min(255.0, std::floor(gate.hours * 2)) : 0);
   const packed_place place = gate.located ? packed_place_of({gate.lat, gate.lon}) : packed_place{};
   for (const term_weight& t : valued) {
     const auto share = static_cast<std::uint16_t>(
         std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
     postings_[posting_list(t.term, stored.area)].push_back(
-        {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags});
+        {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags, half_hours});
   }
 }
 

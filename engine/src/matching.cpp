@@ -336,16 +336,18 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   // distance parts. Bounds get a little slack for float rounding, so the ranking stays exact.
   auto threshold = [&] { return std::min(kept.threshold(), missed.threshold()); };
   constexpr double slack = 1e-5;
-  const double hours_best = p.prefs.hours_min || p.prefs.hours_max ? 1.0 : 0.5;  // see hours_value
-  auto best_possible = [&](double strengths_bound, domain area, double distance_best) {
+  const bool prefers_hours = p.prefs.hours_min || p.prefs.hours_max;
+  const double hours_best = prefers_hours ? 1.0 : 0.5;  // see hours_value
+  auto best_possible = [&](double strengths_bound, domain area, double distance_best,
+                           double hours_part_best = -1) {
     return scoring::combine(std::min(1.0, strengths_bound + slack),
                             who.goal_by_domain[static_cast<std::size_t>(area)], distance_best,
-                            hours_best) + slack;
+                            hours_part_best >= 0 ? hours_part_best : hours_best) + slack;
   };
   // Scores one opening in full, unless its exact strengths part already rules it out.
-  auto consider = [&](std::uint32_t slot, domain area, double distance_best) {
+  auto consider = [&](std::uint32_t slot, domain area, double distance_best, double hours_part_best) {
     const double strengths = factors.strengths_part(graph_, slot);
-    if (best_possible(strengths, area, distance_best) < threshold()) return;
+    if (best_possible(strengths, area, distance_best, hours_part_best) < threshold()) return;
     const opening_gate& gate = graph_.gate_of(slot);
     std::optional<double> km;
     const auto excluded = gate_check(who, gate, graph_.opportunity_at(slot), km);
@@ -378,6 +380,7 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   struct worth_a_look {
     std::uint32_t slot;
     double distance_best;
+    double hours_part_best;
   };
   thread_local std::vector<worth_a_look> looks;
   for (const domain area : areas) {
@@ -402,13 +405,24 @@ match_list matching_service::rank(const person& p, const match_request& r) const
           if (!r.explain_excluded && who.travel_limit && km_least > *who.travel_limit) continue;
           distance_best = scoring::distance_value(km_least, false, p.prefs);
         }
+        double hours_part_best = hours_best;
+        if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {
+          const double least = post.hours_at_least();
+          if (!r.explain_excluded && p.prefs.hours_max && least > *p.prefs.hours_max) continue;
+          // hours_value is 1 on the preferred range and falls away from it: its best over the
+          // opening's possible hours is at the one nearest that range.
+          hours_part_best = scoring::hours_value(
+              std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
+        }
         const double share = post.share_at_most();
-        if (best_possible(share * factor + (1.0 - share) * next, area, distance_best) < threshold())
+        if (best_possible(share * factor + (1.0 - share) * next, area, distance_best,
+                          hours_part_best) < threshold())
           continue;
         graph_.prefetch_opening(post.slot);
-        looks.push_back({post.slot, distance_best});
+        looks.push_back({post.slot, distance_best, hours_part_best});
       }
-      for (const worth_a_look& look : looks) consider(look.slot, area, look.distance_best);
+      for (const worth_a_look& look : looks)
+        consider(look.slot, area, look.distance_best, look.hours_part_best);
     }
   }
   // A domain asked for: its openings count even with no strength in common (the walk above met
@@ -417,7 +431,7 @@ match_list matching_service::rank(const person& p, const match_request& r) const
     std::vector<std::uint32_t> in_domain;
     graph_.opportunities_in(*r.area, in_domain);
     for (std::uint32_t slot : in_domain)
-      if (!seen.check_and_mark(slot)) consider(slot, *r.area, 1.0);
+      if (!seen.check_and_mark(slot)) consider(slot, *r.area, 1.0, hours_best);
   }
 
   match_list out;

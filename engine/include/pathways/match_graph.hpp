@@ -47,6 +47,7 @@ struct term_posting {
   static constexpr std::uint8_t available = 1;  // open with places left
   static constexpr std::uint8_t located = 2;    // has a place and is not remote
   static constexpr std::uint8_t remote = 4;
+  static constexpr std::uint8_t hours_known = 8;  // hours a week given: see half_hours
   std::uint32_t slot;
   // The term's weight over the opening's total, in 1/65535ths rounded up: at least its share
   // of the strengths part.
@@ -54,7 +55,11 @@ struct term_posting {
   packed_place place;         // when located
   std::uint16_t adjustments;  // bit n: adjustment n offered
   std::uint8_t flags;         // the constants above
+  std::uint8_t half_hours;    // hours a week, doubled and rounded down (255: 127.5 or more)
   double share_at_most() const { return share / 65535.0; }
+  // The opening's hours a week lie in [hours_at_least(), hours_below()).
+  double hours_at_least() const { return half_hours / 2.0; }
+  double hours_below() const { return half_hours == 255 ? 1e9 : (half_hours + 1) / 2.0; }
 };
 
 // One valued strength of an opening: a term slot and the opening's weight for it.
