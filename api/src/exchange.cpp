@@ -63,9 +63,11 @@ json exchange::body() const {
   }
 }
 
-void exchange::reply(int status, const json& value) {
+void exchange::reply(int status, const json& value) { reply_text(status, value.dump()); }
+
+void exchange::reply_text(int status, const std::string& json_text) {
   res.status = status;
-  res.set_content(value.dump(), "application/json");
+  res.set_content(json_text, "application/json");
 }
 
 json paged(const json& contents, std::int64_t total_items, const page_request& request) {

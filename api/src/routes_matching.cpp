@@ -1,6 +1,7 @@
 // GET /v1/people/{id}/matches, GET /v1/opportunities/{id}/candidates and POST /v1/allocations:
 // explained matches, and proposals for sharing scarce places.
 #include "routes.hpp"
+#include "summary_cache.hpp"
 
 namespace pathways::api {
 namespace {
@@ -9,6 +10,19 @@ json reasons_json(const std::vector<match_reason>& reasons) {
   json out = json::array();
   for (const auto& r : reasons) out.push_back({{"kind", r.kind}, {"text", r.text}});
   return out;
+}
+
+// The same as reasons_json(reasons).dump(), written directly.
+void append_reasons(std::string& out, const std::vector<match_reason>& reasons) {
+  out += '[';
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    out += i == 0 ? "{\"kind\":" : ",{\"kind\":";
+    out += json(reasons[i].kind).dump();
+    out += ",\"text\":";
+    out += json(reasons[i].text).dump();
+    out += '}';
+  }
+  out += ']';
 }
 
 json distance_json(const std::optional<double>& d) {
@@ -44,7 +58,9 @@ allocation_request allocation_request_from(const json& body) {
 }  // namespace
 
 void add_matching_routes(router& r, engine_services& s) {
-  r.get("/v1/people/{id}/matches", [&s](exchange& ex) {
+  // The body is written as text around summaries serialized once per revision of an opening
+  // (keys in the order nlohmann::json writes them, as every other reply).
+  r.get("/v1/people/{id}/matches", [&s, summaries = std::make_shared<summary_cache>()](exchange& ex) {
     match_request request;
     if (auto d = ex.query.text("domain")) request.area = json_object::parse_enum<domain>(*d, "domain");
     request.limit = ex.query.integer("limit", 1, 50).value_or(10);
@@ -56,13 +72,7 @@ void add_matching_routes(router& r, engine_services& s) {
     ex.query.finish();
     const std::string person_id = ex.path_param(1);
     const match_list found = s.matching.matches_for(ex.caller, person_id, request);
-    json matches = json::array();
-    for (const auto& m : found.matches)
-      matches.push_back({{"opportunity", summary_json(m.opening)},
-                         {"score", std::round(m.score * 1000) / 1000},
-                         {"distance_km", distance_json(m.distance_km)},
-                         {"reasons", reasons_json(m.reasons)}});
-    json body{{"person_id", person_id}, {"matches", matches}};
+    std::string body = "{";
     if (request.explain_excluded) {
       json excluded = json::array();
       for (const auto& n : found.excluded)
@@ -70,9 +80,21 @@ void add_matching_routes(router& r, engine_services& s) {
                             {"score", std::round(n.score * 1000) / 1000},
                             {"excluded_by", {{"constraint", scoring::name_of(n.excluded_by.rule)},
                                              {"detail", n.excluded_by.detail}}}});
-      body["excluded"] = excluded;
+      body += "\"excluded\":" + excluded.dump() + ",";
     }
-    ex.reply(200, body);
+    body += "\"matches\":[";
+    for (std::size_t i = 0; i < found.matches.size(); ++i) {
+      const match& m = found.matches[i];
+      body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
+      body += distance_json(m.distance_km).dump();
+      body += ",\"opportunity\":";
+      summaries->append(body, m.opening, m.revision);
+      body += ",\"reasons\":";
+      append_reasons(body, m.reasons);
+      body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
+    }
+    body += "],\"person_id\":" + json(person_id).dump() + "}";
+    ex.reply_text(200, body);
   });
 
   r.get("/v1/opportunities/{id}/candidates", [&s](exchange& ex) {

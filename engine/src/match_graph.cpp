@@ -5,6 +5,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "pathways/error.hpp"
@@ -39,6 +40,7 @@ using graph_type =
 using vertex = graph_type::vertex_descriptor;
 
 constexpr std::size_t domain_count = vocabulary<domain>::names.size();
+static_assert(vocabulary<adjustment>::names.size() <= 16, "term_posting keeps adjustments in 16 bits");
 
 }  // namespace
 
@@ -90,7 +92,9 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
   for (std::size_t d = 0; d < domain_count; ++d)
     m.domain_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
-  postings_.resize(m.term_vertex.size());
+  if (m.term_vertex.size() > 65536)
+    throw error(error_code::invalid_argument, "the strengths taxonomy has more than 65,536 terms");
+  postings_.resize(m.term_vertex.size() * domain_count);
   related_.resize(m.term_vertex.size());
   for (std::uint32_t t = 0; t < related_.size(); ++t)
     m.each_out(m.term_vertex[t], edge_kind::related,
@@ -145,34 +149,81 @@ void match_graph::upsert(const opportunity& given) {
     m.opportunity_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
     m.opportunities.push_back(std::move(o));
-    weight_totals_.push_back(0);
     areas_.push_back(domain::work);
+    revisions_.push_back(0);
     gates_.emplace_back();
+    strengths_.emplace_back();
   } else {
-    std::vector<std::uint32_t> old_terms;
-    m.each_in(m.opportunity_vertex[slot], edge_kind::values,
-              [&](const vertex_info& term, float) { old_terms.push_back(term.slot); });
-    for (std::uint32_t t : old_terms) remove_posting(t, slot);
+    for_each_valued(slot, [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
     m.opportunities[slot] = std::move(o);
   }
   const vertex v = m.opportunity_vertex[slot];
   const opportunity& stored = m.opportunities[slot];
+  std::vector<term_weight> valued;
   float total = 0;
   for (const auto& s : stored.strengths) {
     const auto term = m.term_slot.find(s.term);
     if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
     const auto weight = static_cast<float>(s.weight);
     boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, weight}, m.g);
-    add_posting(term->second, slot, weight);
+    valued.push_back({term->second, weight});
     total += weight;
   }
   boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)],
                   edge_info{edge_kind::in_domain, 1.0f}, m.g);
   boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
-  weight_totals_[slot] = total;
   areas_[slot] = stored.area;
+  revisions_[slot] = ++last_revision_;
   gates_[slot] = gate_for(stored);
+  set_strengths(slot, valued, total);
+  const opening_gate& gate = gates_[slot];
+  const auto flags = static_cast<std::uint8_t>(
+      (gate.open && gate.has_places ? term_posting::available : 0) |
+      (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0) |
+      (gate.hours >= 0 ? term_posting::hours_known : 0));
+  const auto half_hours =
+      static_cast<std::uint8_t>(gate.hours >= 0 ? std::min(255.0, std::floor(gate.hours * 2)) : 0);
+  const packed_place place = gate.located ? packed_place_of({gate.lat, gate.lon}) : packed_place{};
+  for (const term_weight& t : valued) {
+    const auto share = static_cast<std::uint16_t>(
+        std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
+    postings_[posting_list(t.term, stored.area)].push_back(
+        {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags, half_hours});
+  }
+}
+
+void match_graph::set_strengths(std::uint32_t slot, const std::vector<term_weight>& terms,
+                                float total) {
+  opening_strengths& s = strengths_[slot];
+  s.total_weight = total;
+  s.count = static_cast<std::uint16_t>(terms.size());
+  const std::size_t first = std::min(terms.size(), opening_strengths::inline_count);
+  for (std::size_t i = 0; i < first; ++i) {
+    s.terms[i] = static_cast<std::uint16_t>(terms[i].term);
+    s.weights[i] = terms[i].weight;
+  }
+  const std::size_t more = terms.size() - first;
+  if (more > s.overflow_capacity) {  // moves to the end of the pool
+    overflow_unused_ += s.overflow_capacity;
+    s.overflow = static_cast<std::uint32_t>(overflow_.size());
+    s.overflow_capacity = static_cast<std::uint16_t>(more);
+    overflow_.resize(overflow_.size() + more);
+  }
+  std::copy(terms.begin() + static_cast<std::ptrdiff_t>(first), terms.end(),
+            overflow_.begin() + s.overflow);
+  if (overflow_unused_ * 2 <= overflow_.size()) return;
+  std::vector<term_weight> compact;  // rewritten without the ranges left behind
+  compact.reserve(overflow_.size() - overflow_unused_);
+  for (opening_strengths& o : strengths_) {
+    const auto from = overflow_.begin() + o.overflow;
+    const std::size_t used = o.count - std::min<std::size_t>(o.count, opening_strengths::inline_count);
+    o.overflow = static_cast<std::uint32_t>(compact.size());
+    o.overflow_capacity = static_cast<std::uint16_t>(used);
+    compact.insert(compact.end(), from, from + static_cast<std::ptrdiff_t>(used));
+  }
+  overflow_ = std::move(compact);
+  overflow_unused_ = 0;
 }
 
 void match_graph::upsert(const person& given) {
@@ -204,14 +255,10 @@ void match_graph::upsert(const person& given) {
                       m.g);
 }
 
-void match_graph::add_posting(std::uint32_t term, std::uint32_t slot, float weight) {
-  postings_[term].push_back({slot, weight});
-}
-
-void match_graph::remove_posting(std::uint32_t term, std::uint32_t slot) {
-  auto& list = postings_[term];
+void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t slot) {
+  auto& list = postings_[posting_list(term, area)];
   const auto at = std::find_if(list.begin(), list.end(),
-                               [&](const weighted_slot& p) { return p.slot == slot; });
+                               [&](const term_posting& p) { return p.slot == slot; });
   if (at == list.end()) return;
   *at = list.back();
   list.pop_back();
@@ -253,11 +300,6 @@ std::size_t match_graph::person_count() const {
 
 void match_graph::related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const {
   for (std::uint32_t r : related_.at(term)) out.push_back({r, 1.0f});
-}
-
-void match_graph::opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const {
-  const auto& list = postings_.at(term);
-  out.insert(out.end(), list.begin(), list.end());
 }
 
 void match_graph::people_with(std::uint32_t term, std::vector<weighted_slot>& out) const {

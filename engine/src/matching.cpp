@@ -25,32 +25,95 @@ namespace {
 
 // How strongly, and how, a person reaches a term.
 struct reach {
+  std::uint32_t term = 0;
   float factor = 0;
   enum class via : std::uint8_t { strength, related, interest } how = via::strength;
   std::uint32_t from_term = 0;  // for related: the person's own strength that leads here
 };
+// The terms a person reaches, each once at its best factor, highest factor first.
+using reached_list = std::vector<reach>;
 
-// The terms a person reaches, each at its best factor (never added twice).
-std::unordered_map<std::uint32_t, reach> reached_terms(const match_graph& g, const person& p) {
-  std::unordered_map<std::uint32_t, reach> out;
-  auto offer = [&](std::uint32_t term, reach r) {
-    auto [it, added] = out.try_emplace(term, r);
-    if (!added && r.factor > it->second.factor) it->second = r;
+reached_list reached_terms(const match_graph& g, const person& p) {
+  reached_list out;
+  auto offer = [&](reach r) {
+    const auto it = std::find_if(out.begin(), out.end(), [&](const reach& x) { return x.term == r.term; });
+    if (it == out.end()) out.push_back(r);
+    else if (r.factor > it->factor) *it = r;
   };
   for (const auto& s : p.strengths) {
     const auto t = g.term_slot(s.term);
     if (!t) continue;
     const float level = static_cast<float>(s.level) / 5.0f;
-    offer(*t, {level * static_cast<float>(scoring::direct_strength), reach::via::strength, *t});
+    offer({*t, level * static_cast<float>(scoring::direct_strength), reach::via::strength, *t});
     for (std::uint32_t r : g.related_to(*t))
-      offer(r, {level * static_cast<float>(scoring::related_strength), reach::via::related, *t});
+      offer({r, level * static_cast<float>(scoring::related_strength), reach::via::related, *t});
   }
   for (const auto& i : p.interests)
     if (i.term)
       if (const auto t = g.term_slot(*i.term))
-        offer(*t, {static_cast<float>(scoring::interest_only), reach::via::interest, *t});
+        offer({*t, static_cast<float>(scoring::interest_only), reach::via::interest, *t});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const reach& a, const reach& b) { return a.factor > b.factor; });
   return out;
 }
+
+const reach* find_reach(const reached_list& reached, std::uint32_t term) {
+  const auto it = std::find_if(reached.begin(), reached.end(), [&](const reach& r) { return r.term == term; });
+  return it == reached.end() ? nullptr : &*it;
+}
+
+// This thread's factor per term for one person (0: not reached), cleared again when done, so a
+// match costs what the person reaches, not the size of the taxonomy. One per thread at a time.
+class factor_table {
+ public:
+  factor_table(std::size_t term_count, const reached_list& reached) : reached_(reached) {
+    auto& factors = storage();
+    if (factors.size() < term_count) factors.resize(term_count, 0.0f);
+    for (const reach& r : reached) factors[r.term] = r.factor;
+  }
+  ~factor_table() {
+    for (const reach& r : reached_) storage()[r.term] = 0.0f;
+  }
+  factor_table(const factor_table&) = delete;
+  factor_table& operator=(const factor_table&) = delete;
+
+  // The strengths part (0..1) of an opening: its valued terms in its own order, each weight
+  // times the person's factor for the term.
+  double strengths_part(const match_graph& g, std::uint32_t slot) const {
+    const auto& factors = storage();
+    float sum = 0;
+    g.for_each_valued(slot, [&](std::uint32_t term, float weight) { sum += weight * factors[term]; });
+    return scoring::strengths_value(sum, g.weight_total(slot));
+  }
+
+ private:
+  static std::vector<float>& storage() {
+    thread_local std::vector<float> factors;
+    return factors;
+  }
+  const reached_list& reached_;
+};
+
+// This thread's set of openings already met in one ranking, emptied at the start of each.
+class seen_openings {
+ public:
+  explicit seen_openings(std::size_t count) : words_(storage()) { words_.assign((count + 63) / 64, 0); }
+  // True when the slot was met before; marks it met.
+  bool check_and_mark(std::uint32_t slot) {
+    std::uint64_t& word = words_[slot / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (slot % 64);
+    const bool met = (word & bit) != 0;
+    word |= bit;
+    return met;
+  }
+
+ private:
+  static std::vector<std::uint64_t>& storage() {
+    thread_local std::vector<std::uint64_t> words;
+    return words;
+  }
+  std::vector<std::uint64_t>& words_;
+};
 
 std::string label(const taxonomy& terms, const std::string& id) {
   const auto* t = terms.find(id);
@@ -69,33 +132,32 @@ std::string adjustment_words(const std::vector<adjustment>& list) {
   return out;
 }
 
-// Reasons a coordinator can read out, citing only what exists for this person and opening.
-using reached_map = std::unordered_map<std::uint32_t, reach>;
-
+// Reasons a coordinator can read out, citing only what exists for this person and the opening
+// in `slot` (its valued terms in the order given, as slots: no lookup by name).
 std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
-                                      const opportunity& o, const reached_map& reached) {
+                                      std::uint32_t slot, const reached_list& reached) {
+  const opportunity& o = g.opportunity_at(slot);
   std::vector<match_reason> out;
-  for (const auto& valued : o.strengths) {
-    const auto t = g.term_slot(valued.term);
-    if (!t) continue;
-    const auto r = reached.find(*t);
-    if (r == reached.end()) continue;
-    const std::string what = lower(label(terms, valued.term));
-    if (r->second.how == reach::via::strength) {
+  g.for_each_valued(slot, [&](std::uint32_t term, float) {
+    const reach* r = find_reach(reached, term);
+    if (!r) return;
+    const std::string& term_id = g.term_at(term);
+    const std::string what = lower(label(terms, term_id));
+    if (r->how == reach::via::strength) {
       const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
-                                    [&](const strength& s) { return s.term == valued.term; });
+                                    [&](const strength& s) { return s.term == term_id; });
       out.push_back(
           {"strength", own != p.strengths.end() && !own->own_words.empty()
                            ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
                            : fmt::format("Uses your strength in {}", what)});
-    } else if (r->second.how == reach::via::related) {
+    } else if (r->how == reach::via::related) {
       out.push_back(
           {"transferable", fmt::format("Your experience in {} relates to {}",
-                                       lower(label(terms, g.term_at(r->second.from_term))), what)});
+                                       lower(label(terms, g.term_at(r->from_term))), what)});
     } else {
       out.push_back({"interest", fmt::format("Connects with your interest in {}", what)});
     }
-  }
+  });
   const goal* best = nullptr;
   for (const auto& goal_ : p.goals)
     if (goal_.status == goal_status::active && goal_.area == o.area &&
@@ -222,36 +284,6 @@ class best_of {
   std::vector<std::pair<double, std::uint32_t>> items_;
 };
 
-// This thread's per-opening sums, zero between uses: only the touched entries are reset, so a
-// match costs what the person's terms reach, not the size of the board.
-struct strength_scratch {
-  std::vector<float>& sums = storage();
-  std::vector<std::uint32_t> touched;
-  strength_scratch() = default;
-  strength_scratch(const strength_scratch&) = delete;
-  strength_scratch& operator=(const strength_scratch&) = delete;
-  ~strength_scratch() {
-    for (std::uint32_t slot : touched) sums[slot] = 0.0f;
-  }
-  static std::vector<float>& storage() {
-    thread_local std::vector<float> sums;
-    return sums;
-  }
-};
-
-// The strength parts' raw sums per opening slot, and the slots that got any.
-void sum_strengths(const match_graph& graph_, const reached_map& reached, std::vector<float>& sums,
-                   std::vector<std::uint32_t>& touched) {
-  if (sums.size() < graph_.opportunity_count()) sums.resize(graph_.opportunity_count(), 0.0f);
-  for (const auto& [term, how] : reached) {
-    const float factor = how.factor;
-    graph_.for_each_opportunity_valuing(term, [&](std::uint32_t slot, float weight) {
-      if (sums[slot] == 0.0f) touched.push_back(slot);
-      sums[slot] += weight * factor;
-    });
-  }
-}
-
 scoring::check_context context_now(const match_request& r) {
   return {today_utc(), current_year(), r.radius_km};
 }
@@ -292,69 +324,121 @@ void matching_service::opportunity_saved(const opportunity& o) {
   graph_.upsert(o);
 }
 
-double matching_service::strengths_part(const std::vector<float>& sums, std::uint32_t slot) const {
-  const float total_weight = graph_.weight_total(slot);
-  return total_weight > 0 ? std::min(1.0, static_cast<double>(sums[slot] / total_weight)) : 0.0;
-}
-
 match_list matching_service::rank(const person& p, const match_request& r) const {
   const auto ctx = context_now(r);
   const seeker who(p, ctx);
-  const reached_map reached = reached_terms(graph_, p);
-  // Strength parts, accumulated per opening over the terms the person reaches.
-  strength_scratch scratch;
-  auto& strength_sum = scratch.sums;
-  auto& touched = scratch.touched;
-  sum_strengths(graph_, reached, strength_sum, touched);
-  if (r.area) {  // a domain asked for: its openings count even with no strength in common
+  const reached_list reached = reached_terms(graph_, p);
+  const factor_table factors(graph_.term_count(), reached);
+  seen_openings seen(graph_.opportunity_count());
+  best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
+  best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
+  // The score to beat, and the best an opening could score from bounds on its strengths and
+  // distance parts. Bounds get a little slack for float rounding, so the ranking stays exact.
+  auto threshold = [&] { return std::min(kept.threshold(), missed.threshold()); };
+  constexpr double slack = 1e-5;
+  const bool prefers_hours = p.prefs.hours_min || p.prefs.hours_max;
+  const double hours_best = prefers_hours ? 1.0 : 0.5;  // see hours_value
+  auto best_possible = [&](double strengths_bound, domain area, double distance_best,
+                           double hours_part_best = -1) {
+    return scoring::combine(std::min(1.0, strengths_bound + slack),
+                            who.goal_by_domain[static_cast<std::size_t>(area)], distance_best,
+                            hours_part_best >= 0 ? hours_part_best : hours_best) + slack;
+  };
+  // Scores one opening in full, unless its exact strengths part already rules it out.
+  auto consider = [&](std::uint32_t slot, domain area, double distance_best, double hours_part_best) {
+    const double strengths = factors.strengths_part(graph_, slot);
+    if (best_possible(strengths, area, distance_best, hours_part_best) < threshold()) return;
+    const opening_gate& gate = graph_.gate_of(slot);
+    std::optional<double> km;
+    const auto excluded = gate_check(who, gate, graph_.opportunity_at(slot), km);
+    if (excluded && !(r.explain_excluded && scoring::negotiable(*excluded))) return;
+    const double score = scoring::combine(
+        strengths, who.goal_by_domain[static_cast<std::size_t>(area)],
+        scoring::distance_value(km, gate.remote, p.prefs),
+        scoring::hours_value(gate.hours >= 0 ? std::optional(gate.hours) : std::nullopt, p.prefs));
+    (excluded ? missed : kept).offer(score, slot);
+  };
+
+  // Domains by falling goal part (the asked one alone), so the kept list fills with likely
+  // openings first; within a domain, terms by falling factor. An opening first met in the list
+  // of term i values no term before it, so its strengths part is at most share_i * factor_i +
+  // (1 - share_i) * factor_(i+1) (its shares add up to 1), and never more than factor_i: once
+  // that cannot beat the kept list, no opening left in the domain can, and the domain is done.
+  // The posting's place bounds the distance part (and rules out what is too far) before the
+  // opening itself is read.
+  std::vector<domain> areas;
+  if (r.area) areas.push_back(*r.area);
+  else
+    for (std::size_t d = 0; d < who.goal_by_domain.size(); ++d) areas.push_back(static_cast<domain>(d));
+  std::stable_sort(areas.begin(), areas.end(), [&](domain a, domain b) {
+    return who.goal_by_domain[static_cast<std::size_t>(a)] > who.goal_by_domain[static_cast<std::size_t>(b)];
+  });
+  const bool has_home = p.home.has_value();
+  const unit_vector home = has_home ? unit_vector_of(*p.home) : unit_vector{};
+  // The openings of one list worth a full look, read once the list is done (their lines asked
+  // for meanwhile).
+  struct worth_a_look {
+    std::uint32_t slot;
+    double distance_best;
+    double hours_part_best;
+  };
+  thread_local std::vector<worth_a_look> looks;
+  for (const domain area : areas) {
+    if (!reached.empty()) graph_.prefetch_postings(reached[0].term, area);
+    for (std::size_t i = 0; i < reached.size(); ++i) {
+      const double factor = reached[i].factor;
+      const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
+      if (best_possible(factor, area, 1.0) < threshold()) break;
+      if (i + 1 < reached.size()) graph_.prefetch_postings(reached[i + 1].term, area);
+      looks.clear();
+      for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
+        if (seen.check_and_mark(post.slot)) continue;
+        // Closed, full or missing a needed adjustment: ruled out before the opening is read.
+        if (!r.explain_excluded && ((post.flags & term_posting::available) == 0 ||
+                                    (who.needs & ~std::uint32_t{post.adjustments}) != 0))
+          continue;
+        double distance_best = 0.5;  // see distance_value: unknown distance
+        if ((post.flags & term_posting::remote) != 0) {
+          distance_best = 1.0;
+        } else if ((post.flags & term_posting::located) != 0 && has_home) {
+          const double km_least = std::max(0.0, distance_km_at_least(home, post.place));
+          if (!r.explain_excluded && who.travel_limit && km_least > *who.travel_limit) continue;
+          distance_best = scoring::distance_value(km_least, false, p.prefs);
+        }
+        double hours_part_best = hours_best;
+        if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {
+          const double least = post.hours_at_least();
+          if (!r.explain_excluded && p.prefs.hours_max && least > *p.prefs.hours_max) continue;
+          // hours_value is 1 on the preferred range and falls away from it: its best over the
+          // opening's possible hours is at the one nearest that range.
+          hours_part_best = scoring::hours_value(
+              std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
+        }
+        const double share = post.share_at_most();
+        if (best_possible(share * factor + (1.0 - share) * next, area, distance_best,
+                          hours_part_best) < threshold())
+          continue;
+        graph_.prefetch_opening(post.slot);
+        looks.push_back({post.slot, distance_best, hours_part_best});
+      }
+      for (const worth_a_look& look : looks)
+        consider(look.slot, area, look.distance_best, look.hours_part_best);
+    }
+  }
+  // A domain asked for: its openings count even with no strength in common (the walk above met
+  // every opening a strength reaches unless it stopped, and then none of these can make the list).
+  if (r.area && best_possible(0.0, *r.area, 1.0) >= threshold()) {
     std::vector<std::uint32_t> in_domain;
     graph_.opportunities_in(*r.area, in_domain);
     for (std::uint32_t slot : in_domain)
-      if (strength_sum[slot] == 0.0f) touched.push_back(slot);
+      if (!seen.check_and_mark(slot)) consider(slot, *r.area, 1.0, hours_best);
   }
 
-  // Openings by the best they could score (distance and hours at most 1 each), in buckets, so
-  // the loop below meets the likeliest first and stops when no bucket left can make the list.
-  constexpr std::size_t bucket_count = 64;
-  thread_local std::array<std::vector<std::uint32_t>, bucket_count> buckets;
-  for (auto& b : buckets) b.clear();
-  for (std::uint32_t slot : touched) {
-    const domain area = graph_.area_of(slot);
-    if (r.area && area != *r.area) continue;
-    const double bound =
-        scoring::combine(strengths_part(strength_sum, slot),
-                         who.goal_by_domain[static_cast<std::size_t>(area)], 1.0, 1.0);
-    buckets[std::min(bucket_count - 1, static_cast<std::size_t>(bound * bucket_count))].push_back(
-        slot);
-  }
-
-  best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
-  best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
-  for (std::size_t b = bucket_count; b-- > 0;) {
-    const double bucket_top = static_cast<double>(b + 1) / bucket_count;
-    if (bucket_top < kept.threshold() && bucket_top < missed.threshold()) break;
-    for (std::uint32_t slot : buckets[b]) {
-      const domain area = graph_.area_of(slot);
-      const double strengths = strengths_part(strength_sum, slot);
-      const double goal = who.goal_by_domain[static_cast<std::size_t>(area)];
-      const double bound = scoring::combine(strengths, goal, 1.0, 1.0);
-      if (bound < kept.threshold() && bound < missed.threshold()) continue;
-      const opening_gate& gate = graph_.gate_of(slot);
-      std::optional<double> km;
-      const auto excluded = gate_check(who, gate, graph_.opportunity_at(slot), km);
-      if (excluded && !(r.explain_excluded && scoring::negotiable(*excluded))) continue;
-      const double score = scoring::combine(
-          strengths, goal, scoring::distance_value(km, gate.remote, p.prefs),
-          scoring::hours_value(gate.hours >= 0 ? std::optional(gate.hours) : std::nullopt,
-                               p.prefs));
-      (excluded ? missed : kept).offer(score, slot);
-    }
-  }
   match_list out;
   for (const auto& [score, slot] : kept.sorted()) {
     const opportunity& o = graph_.opportunity_at(slot);
-    out.matches.push_back(
-        {o, score, scoring::distance_from_home(p, o), reasons_for(terms_, graph_, p, o, reached)});
+    out.matches.push_back({o, graph_.revision_of(slot), score, scoring::distance_from_home(p, o),
+                           reasons_for(terms_, graph_, p, slot, reached)});
   }
   // Only the near-misses returned get their reasons written out.
   for (const auto& [score, slot] : missed.sorted()) {
@@ -379,10 +463,8 @@ std::vector<opening_fit> matching_service::fits(
                "see matches");
   std::shared_lock lock(mutex_);
   const person& p = visible_person(caller, person_id);
-  strength_scratch scratch;
-  auto& strength_sum = scratch.sums;
-  auto& touched = scratch.touched;
-  sum_strengths(graph_, reached_terms(graph_, p), strength_sum, touched);
+  const reached_list reached = reached_terms(graph_, p);
+  const factor_table factors(graph_.term_count(), reached);
   const auto ctx = context_now({});
   std::vector<opening_fit> out;
   out.reserve(opportunity_ids.size());
@@ -390,7 +472,7 @@ std::vector<opening_fit> matching_service::fits(
     const auto slot = graph_.opportunity_slot(id);
     if (!slot) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
     const opportunity& o = graph_.opportunity_at(*slot);
-    out.push_back({id, scoring::total(strengths_part(strength_sum, *slot), p, o),
+    out.push_back({id, scoring::total(factors.strengths_part(graph_, *slot), p, o),
                    scoring::check(p, o, ctx), o.places_available});
   }
   return out;
@@ -403,7 +485,7 @@ std::vector<match_reason> matching_service::explain(const principal& caller,
   const person& p = visible_person(caller, person_id);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
-  return reasons_for(terms_, graph_, p, graph_.opportunity_at(*slot), reached_terms(graph_, p));
+  return reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p));
 }
 
 match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
@@ -465,7 +547,7 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
     out.push_back({p, score, scoring::distance_from_home(p, o),
-                   reasons_for(terms_, graph_, p, o, reached_terms(graph_, p))});
+                   reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p))});
   }
   return out;
 }

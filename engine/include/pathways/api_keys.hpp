@@ -2,8 +2,12 @@
 // and, for team workers, a team or, for agencies, an agency.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pathways/database.hpp"
@@ -24,9 +28,17 @@ struct new_api_key {
   std::string secret;  // shown once, never stored
 };
 
+// Thread-safe. A key found live is remembered (by the hash of its secret, never the secret), so
+// a request need not look it up in SQLite; everything remembered is forgotten as soon as anything
+// is committed to the database, by this process or another (the CLI revoking a key), which a
+// connection kept for the purpose sees (PRAGMA data_version) before each key is trusted.
 class api_key_service {
  public:
-  explicit api_key_service(database& db) : db_(db) {}
+  explicit api_key_service(database& db);
+  ~api_key_service();
+  api_key_service(const api_key_service&) = delete;
+  api_key_service& operator=(const api_key_service&) = delete;
+
   // Checks the role's team/agency rule and that the team or agency exists.
   new_api_key create(const principal& owner, const std::string& label, bool demo = false);
   // Stores a key whose secret the caller chose (demo keys derived from the demo seed).
@@ -39,7 +51,16 @@ class api_key_service {
   bool revoke(const std::string& key_id);
 
  private:
+  struct watcher;  // the connection that sees commits, and its prepared PRAGMA data_version
+  std::optional<api_key_record> find_live(const std::string& secret_sha256);
+  void forget_if_changed();  // under remembered_mutex_
+
   database& db_;
+  std::mutex remembered_mutex_;  // guards everything below
+  std::unique_ptr<watcher> watcher_;  // opened on first use
+  std::int64_t data_version_ = -1;
+  std::unordered_map<std::string, api_key_record> remembered_;  // by the secret's SHA-256
+  std::uint64_t forgotten_ = 0;  // times all was forgotten: a lookup begun before is not kept
 };
 
 }  // namespace pathways

@@ -42,6 +42,8 @@ class database {
     std::unique_ptr<connection> conn_;
   };
   lease connect();
+  // A connection of the caller's own, outside the pool (one kept open to watch for changes).
+  std::unique_ptr<connection> open_unpooled();
 
  private:
   struct impl;

@@ -1,11 +1,41 @@
 // Distances on the Earth's surface (haversine, mean radius 6371.0088 km).
 #pragma once
 
+#include <cmath>
+#include <cstdint>
+
 #include "pathways/model.hpp"
 
 namespace pathways {
 
+inline constexpr double earth_radius_km = 6371.0088;
+
 double distance_km(geo_point a, geo_point b) noexcept;
+
+// A point as a unit vector from the Earth's centre, for quick bounds on distances; packed, each
+// component rounded to 1/32767ths (within 1.6e-5 of the true one: 6 bytes a place).
+struct unit_vector {
+  double x = 0;
+  double y = 0;
+  double z = 0;
+};
+struct packed_place {
+  std::int16_t x = 0;
+  std::int16_t y = 0;
+  std::int16_t z = 0;
+};
+unit_vector unit_vector_of(geo_point p) noexcept;
+packed_place packed_place_of(geo_point p) noexcept;
+// At most distance_km between the points, without trigonometry: haversine's arc 2R asin(c / 2)
+// is never shorter than R times the chord c. Packing moves a place by at most sqrt(3) * 1.6e-5
+// of the radius (0.17 km); 0.2 km of slack covers it. Negative when the points are that close.
+inline double distance_km_at_least(const unit_vector& a, packed_place b) noexcept {
+  constexpr double unit = 1.0 / 32767.0;
+  const double dx = a.x - b.x * unit;
+  const double dy = a.y - b.y * unit;
+  const double dz = a.z - b.z * unit;
+  return earth_radius_km * std::sqrt(dx * dx + dy * dy + dz * dz) - 0.2;
+}
 bool is_valid_point(geo_point p) noexcept;
 
 }  // namespace pathways

@@ -3,12 +3,16 @@
 // not thread-safe by itself (the matching service guards it with a reader-writer lock).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "pathways/geo.hpp"
 #include "pathways/model.hpp"
 #include "pathways/taxonomy.hpp"
 
@@ -36,6 +40,46 @@ struct opening_gate {
   bool has_schedule = false;
 };
 
+// An opening valuing a term, as the match loop reads it from the term's list for the opening's
+// domain: enough to rule the opening out, or bound its score, without touching the opening
+// itself (16 bytes, read in order).
+struct term_posting {
+  static constexpr std::uint8_t available = 1;  // open with places left
+  static constexpr std::uint8_t located = 2;    // has a place and is not remote
+  static constexpr std::uint8_t remote = 4;
+  static constexpr std::uint8_t hours_known = 8;  // hours a week given: see half_hours
+  std::uint32_t slot;
+  // The term's weight over the opening's total, in 1/65535ths rounded up: at least its share
+  // of the strengths part.
+  std::uint16_t share;
+  packed_place place;         // when located
+  std::uint16_t adjustments;  // bit n: adjustment n offered
+  std::uint8_t flags;         // the constants above
+  std::uint8_t half_hours;    // hours a week, doubled and rounded down (255: 127.5 or more)
+  double share_at_most() const { return share / 65535.0; }
+  // The opening's hours a week lie in [hours_at_least(), hours_below()).
+  double hours_at_least() const { return half_hours / 2.0; }
+  double hours_below() const { return half_hours == 255 ? 1e9 : (half_hours + 1) / 2.0; }
+};
+
+// One valued strength of an opening: a term slot and the opening's weight for it.
+struct term_weight {
+  std::uint32_t term;
+  float weight;
+};
+
+// An opening's valued strengths as the match loop reads them: one cache line with the total
+// weight and the first eight (term, weight) pairs; any more wait in an overflow pool.
+struct alignas(64) opening_strengths {
+  static constexpr std::size_t inline_count = 8;
+  float total_weight = 0;
+  std::uint32_t overflow = 0;           // where the terms after the first eight start in the pool
+  std::uint16_t count = 0;              // up to 50 (validation)
+  std::uint16_t overflow_capacity = 0;  // room at `overflow`
+  std::array<std::uint16_t, inline_count> terms{};  // term slots (a taxonomy of at most 65,536)
+  std::array<float, inline_count> weights{};
+};
+
 // Bit n set for each adjustment n of the list.
 std::uint32_t adjustment_mask(const std::vector<adjustment>& list);
 
@@ -59,41 +103,75 @@ class match_graph {
   const std::string& term_at(std::uint32_t slot) const;
   std::size_t opportunity_count() const;
   std::size_t person_count() const;
+  std::size_t term_count() const { return related_.size(); }
 
-  // Terms related to a term (weight 1), opportunities valuing a term (the opening's weight),
-  // people with a term as a strength (level / 5) or an interest (0 weight marks an interest),
-  // opportunities of a domain.
+  // Terms related to a term (weight 1), people with a term as a strength (level / 5) or an
+  // interest (0 weight marks an interest), opportunities of a domain. (Opportunities valuing a
+  // term: postings_of, below.)
   void related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const;
-  void opportunities_valuing(std::uint32_t term, std::vector<weighted_slot>& out) const;
   void people_with(std::uint32_t term, std::vector<weighted_slot>& out) const;
   void opportunities_in(domain area, std::vector<std::uint32_t>& out) const;
 
-  // Flat copies for the match loop: the sum of an opening's strength weights, and its domain.
-  float weight_total(std::uint32_t slot) const { return weight_totals_[slot]; }
+  // Flat copies for the match loop: the sum of an opening's strength weights, its domain, its
+  // valued strengths in the order given (known terms only), and the postings of a term.
+  float weight_total(std::uint32_t slot) const { return strengths_[slot].total_weight; }
   domain area_of(std::uint32_t slot) const { return areas_[slot]; }
+  // Changes each time the opening is saved (unique across the graph): for caching what is built
+  // from an opening.
+  std::uint64_t revision_of(std::uint32_t slot) const { return revisions_[slot]; }
   const opening_gate& gate_of(std::uint32_t slot) const { return gates_[slot]; }
+  // Visits an opening's valued strengths in the order given: fn(term slot, weight).
+  template <class F>
+  void for_each_valued(std::uint32_t slot, F&& fn) const {
+    const opening_strengths& s = strengths_[slot];
+    const std::size_t first = std::min<std::size_t>(s.count, opening_strengths::inline_count);
+    for (std::size_t i = 0; i < first; ++i) fn(std::uint32_t{s.terms[i]}, s.weights[i]);
+    for (std::size_t i = first; i < s.count; ++i) {
+      const term_weight& t = overflow_[s.overflow + i - first];
+      fn(t.term, t.weight);
+    }
+  }
+  std::span<const term_posting> postings_of(std::uint32_t term, domain area) const {
+    return postings_[posting_list(term, area)];
+  }
+  // Hints that the match loop will soon read a posting list (its first lines) or an opening's
+  // strengths and gate: the lists are short and the openings scattered, so the reads that
+  // follow would otherwise wait on memory one at a time.
+  void prefetch_postings(std::uint32_t term, domain area) const {
+    const auto& list = postings_[posting_list(term, area)];
+    const char* at = reinterpret_cast<const char*>(list.data());
+    const std::size_t bytes = std::min<std::size_t>(list.size() * sizeof(term_posting), 512);
+    for (std::size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(at + offset);
+  }
+  void prefetch_opening(std::uint32_t slot) const {
+    __builtin_prefetch(&strengths_[slot]);
+    __builtin_prefetch(&gates_[slot]);
+  }
   // The terms related to a term, from the taxonomy (fixed for the graph's life).
   const std::vector<std::uint32_t>& related_to(std::uint32_t term) const { return related_[term]; }
-
-  // Visits the opportunities valuing `term` without copying: fn(slot, weight).
-  template <class F>
-  void for_each_opportunity_valuing(std::uint32_t term, F&& fn) const {
-    const auto& list = postings_[term];
-    for (const auto& p : list) fn(p.slot, p.weight);
-  }
 
  private:
   struct impl;
   std::unique_ptr<impl> impl_;
-  // Per term: the opportunities valuing it, mirrored from the graph's edges into a flat array
-  // for the match loop's hot path.
-  std::vector<std::vector<weighted_slot>> postings_;
-  std::vector<float> weight_totals_;
+  // Per term and domain: the opportunities of the domain valuing the term, mirrored from the
+  // graph's edges into flat arrays for the match loop's hot path.
+  std::vector<std::vector<term_posting>> postings_;
+  static std::size_t posting_list(std::uint32_t term, domain area) {
+    return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
+  }
   std::vector<domain> areas_;
+  std::vector<std::uint64_t> revisions_;
+  std::uint64_t last_revision_ = 0;
   std::vector<opening_gate> gates_;
   std::vector<std::vector<std::uint32_t>> related_;
-  void add_posting(std::uint32_t term, std::uint32_t slot, float weight);
-  void remove_posting(std::uint32_t term, std::uint32_t slot);
+  // Each opening's valued strengths: the first eight inline, the rest in one pool. An update
+  // that needs more room moves them to the end of the pool, which is compacted when more than
+  // half of it is left behind this way.
+  std::vector<opening_strengths> strengths_;
+  std::vector<term_weight> overflow_;
+  std::size_t overflow_unused_ = 0;
+  void set_strengths(std::uint32_t slot, const std::vector<term_weight>& terms, float total);
+  void remove_posting(std::uint32_t term, domain area, std::uint32_t slot);
 };
 
 }  // namespace pathways

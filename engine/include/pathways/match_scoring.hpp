@@ -2,6 +2,7 @@
 // parts with every weight named and explained. The one place where matching policy lives.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,11 @@ std::optional<double> distance_from_home(const person& p, const opportunity& o);
 double goal_part(const person& p, const opportunity& o);
 double distance_part(const person& p, const opportunity& o);
 double hours_part(const person& p, const opportunity& o);
+// The strengths part (0..1): the sum over the opening's valued terms of its weight times how the
+// person has the term (the factors above), over the sum of its weights; capped at 1.
+inline double strengths_value(float weighted_sum, float total_weight) {
+  return total_weight > 0 ? std::min(1.0, static_cast<double>(weighted_sum / total_weight)) : 0.0;
+}
 // The total from a strengths part already computed (0..1).
 double total(double strengths, const person& p, const opportunity& o);
 

@@ -26,6 +26,7 @@ struct match_reason {
 
 struct match {
   opportunity opening;  // without its description
+  std::uint64_t revision = 0;  // of the opening: changes each time it is saved
   double score = 0;     // 0..1
   std::optional<double> distance_km;
   std::vector<match_reason> reasons;
@@ -85,8 +86,6 @@ class matching_service final : public record_listener {
   void opportunity_saved(const opportunity& o) override;
 
  private:
-  // The strengths part (0..1) of an opening, from the raw sums of the terms the person reaches.
-  double strengths_part(const std::vector<float>& sums, std::uint32_t slot) const;
   const person& visible_person(const principal& caller, const std::string& person_id) const;
 
   const taxonomy& terms_;

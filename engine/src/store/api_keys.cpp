@@ -66,11 +66,53 @@ api_key_record api_key_service::create_with_secret(const principal& owner, const
   return r;
 }
 
+struct api_key_service::watcher {
+  std::unique_ptr<connection> conn;
+  sql::statement data_version;
+  explicit watcher(std::unique_ptr<connection> c)
+      : conn(std::move(c)), data_version(*conn, "PRAGMA data_version") {}
+};
+
+api_key_service::api_key_service(database& db) : db_(db) {}
+api_key_service::~api_key_service() = default;
+
+void api_key_service::forget_if_changed() {
+  if (!watcher_) watcher_ = std::make_unique<watcher>(db_.open_unpooled());
+  auto& q = watcher_->data_version;
+  q.reset();
+  const std::int64_t version = q.step() ? q.int64(0) : -1;
+  if (version == data_version_ && version >= 0) return;
+  data_version_ = version;
+  remembered_.clear();
+  ++forgotten_;
+}
+
 std::optional<api_key_record> api_key_service::authenticate(const std::string& secret) {
+  const std::string hash = sha256_hex(secret);
+  std::uint64_t forgotten_before = 0;
+  {
+    std::lock_guard lock(remembered_mutex_);
+    forget_if_changed();
+    if (const auto it = remembered_.find(hash); it != remembered_.end()) return it->second;
+    forgotten_before = forgotten_;
+  }
+  auto found = find_live(hash);
+  if (found) {
+    constexpr std::size_t most_remembered = 4096;  // live keys only, so rarely reached
+    std::lock_guard lock(remembered_mutex_);
+    if (forgotten_ == forgotten_before) {  // nothing committed since the lookup began
+      if (remembered_.size() >= most_remembered) remembered_.clear();
+      remembered_.insert_or_assign(hash, *found);
+    }
+  }
+  return found;
+}
+
+std::optional<api_key_record> api_key_service::find_live(const std::string& secret_sha256) {
   auto conn = db_.connect();
   sql::statement q(*conn, fmt::format("SELECT {} FROM api_key WHERE secret_sha256 = ?1"
                                       " AND revoked_at IS NULL", key_columns));
-  q.bind_all(sha256_hex(secret));
+  q.bind_all(secret_sha256);
   if (!q.step()) return std::nullopt;
   return record_from(q);
 }
@@ -90,6 +132,9 @@ bool api_key_service::revoke(const std::string& key_id) {
   q.bind_all(key_id, now_utc()).run();
   const bool revoked = sql::changes(*conn) == 1;
   tx.commit();
+  std::lock_guard lock(remembered_mutex_);  // the watcher would see it too; forget at once
+  remembered_.clear();
+  ++forgotten_;
   return revoked;
 }
 

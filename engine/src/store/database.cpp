@@ -76,6 +76,10 @@ int database::schema_version() {
   return read_version(*conn);
 }
 
+std::unique_ptr<connection> database::open_unpooled() {
+  return std::make_unique<connection>(impl_->path);
+}
+
 database::lease database::connect() {
   std::unique_lock lock(impl_->mutex);
   impl_->returned.wait(lock, [&] { return !impl_->idle.empty() || impl_->open_count < impl_->pool_size; });
