@@ -748,11 +748,11 @@ std::vector<demo_key> ensure_demo_keys(database& db, std::uint64_t seed) {
       throw error(error_code::unprocessable, "load the demo data first");
   }
   const std::array<std::pair<const char*, principal>, 4> wanted{{
-      {"demo admin", principal{{}, role::admin, std::nullopt, std::nullopt}},
-      {"demo coordinator", principal{{}, role::coordinator, team_id, std::nullopt}},
+      {"demo admin", principal{{}, role::admin, std::nullopt, std::nullopt, {}}},
+      {"demo coordinator", principal{{}, role::coordinator, team_id, std::nullopt, {}}},
       {"demo employment specialist",
-       principal{{}, role::employment_specialist, team_id, std::nullopt}},
-      {"demo agency", principal{{}, role::agency, std::nullopt, agency_id}},
+       principal{{}, role::employment_specialist, team_id, std::nullopt, {}}},
+      {"demo agency", principal{{}, role::agency, std::nullopt, agency_id, {}}},
   }};
   api_key_service keys(db);
   std::vector<demo_key> out;

@@ -24,7 +24,7 @@ namespace pathways::testing {
 namespace {
 
 constexpr std::uint64_t seed = 20261101;
-const principal admin{"", role::admin, std::nullopt, std::nullopt};
+const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
 
 // A fresh database file with the shipped taxonomy.
 struct demo_database {

@@ -1,0 +1,28 @@
+// Scope check plus audit row for every access to a person's data.
+#include "person_access.hpp"
+
+#include "pathways/error.hpp"
+#include "store/audit_rows.hpp"
+#include "store/person_rows.hpp"
+
+namespace pathways {
+
+void audit_access(connection& conn, transaction& tx, const principal& caller,
+                  std::string_view person_id, std::string_view action, std::string_view fields,
+                  bool allowed, const error& denial) {
+  store::append_audit(conn, caller, person_id, action, fields, allowed);
+  if (allowed) return;
+  tx.commit();
+  throw denial;
+}
+
+person audited_person(connection& conn, transaction& tx, const principal& caller,
+                      const std::string& person_id, std::string_view action, std::string_view fields) {
+  auto p = store::find_person(conn, person_id);
+  const bool allowed = p && caller.may_see_person_of(p->team_id);
+  audit_access(conn, tx, caller, person_id, action, fields, allowed,
+               error(error_code::not_found, "no such person"));
+  return *p;
+}
+
+}  // namespace pathways
