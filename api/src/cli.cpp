@@ -70,7 +70,12 @@ int serve(settings s, bool demo_flag) {
   opportunity_service opportunities(db, terms, &matching);
   api_key_service keys(db);
   allocation_service allocations(matching);
-  engine_services services{agencies, teams, people, opportunities, keys, matching, allocations, terms};
+  consent_service consents(db);
+  referral_service referrals(db, s.referrals.answer_within_days, &matching);
+  event_service events(db);
+  audit_service audit(db);
+  engine_services services{agencies, teams,       people,   opportunities, keys,  matching,
+                           allocations, terms, consents, referrals,     events, audit};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;

@@ -17,6 +17,9 @@ void add_team_routes(router& r, engine_services& s);         // /v1/teams
 void add_people_routes(router& r, engine_services& s);       // /v1/people
 void add_opportunity_routes(router& r, engine_services& s);  // /v1/opportunities
 void add_matching_routes(router& r, engine_services& s);     // matches and candidates
+void add_consent_routes(router& r, engine_services& s);      // consents and audit of a person
+void add_referral_routes(router& r, engine_services& s);     // /v1/referrals, /v1/agency/referrals
+void add_event_routes(router& r, engine_services& s);        // /v1/events
 
 // A JSON merge patch (RFC 7396) of the caller's body onto the stored record's JSON form, read
 // back as a record. Read-only fields in the body are refused; the service keeps the stored ones.

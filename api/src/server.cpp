@@ -135,6 +135,9 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_people_routes(r, services);
   add_opportunity_routes(r, services);
   add_matching_routes(r, services);
+  add_consent_routes(r, services);
+  add_referral_routes(r, services);
+  add_event_routes(r, services);
 }
 
 http_server::~http_server() { stop(); }

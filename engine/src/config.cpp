@@ -55,7 +55,7 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
                 "config");
   }
   settings s;
-  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo"});
+  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo", "referrals"});
 
   const toml::table& server = section(doc, "server");
   only_known(server, "server.",
@@ -113,6 +113,11 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
   only_known(demo, "demo.", {"enabled", "seed"});
   read(demo, "demo.", "enabled", s.demo.enabled);
   read(demo, "demo.", "seed", s.demo.seed);
+
+  const toml::table& referrals = section(doc, "referrals");
+  only_known(referrals, "referrals.", {"answer_within_days"});
+  read(referrals, "referrals.", "answer_within_days", s.referrals.answer_within_days);
+  if (s.referrals.answer_within_days < 1) bad("referrals.answer_within_days", "must be at least 1");
 
   if (auto port = env("PATHWAYS_PORT")) sv.port = port_from("PATHWAYS_PORT", *port);
   if (auto path = env("PATHWAYS_DB")) {

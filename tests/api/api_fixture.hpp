@@ -52,6 +52,10 @@ class api_test : public ::testing::Test {
   std::unique_ptr<opportunity_service> opportunities;
   std::unique_ptr<api_key_service> keys;
   std::unique_ptr<allocation_service> allocations;
+  std::unique_ptr<consent_service> consents;
+  std::unique_ptr<referral_service> referrals;
+  std::unique_ptr<event_service> events;
+  std::unique_ptr<audit_service> audit;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;
@@ -62,6 +66,7 @@ class api_test : public ::testing::Test {
 
   // Overridable before SetUp by derived fixtures.
   server_settings settings;
+  int answer_within_days = 14;
 };
 
 }  // namespace pathways::testing

@@ -36,6 +36,10 @@ struct demo_settings {
   std::uint64_t seed = 20261123;
 };
 
+struct referral_settings {
+  int answer_within_days = 14;  // a referral the agency has not answered by then expires
+};
+
 struct settings {
   server_settings server;
   std::filesystem::path database = "pathways.db";
@@ -43,6 +47,7 @@ struct settings {
   int database_pool_size = 8;
   log_settings log;
   demo_settings demo;
+  referral_settings referrals;
 };
 
 using environment = std::function<std::optional<std::string>(std::string_view name)>;

@@ -7,10 +7,14 @@
 #include "pathways/agencies.hpp"
 #include "pathways/allocation_proposals.hpp"
 #include "pathways/api_keys.hpp"
+#include "pathways/audit.hpp"
 #include "pathways/config.hpp"
+#include "pathways/consents.hpp"
+#include "pathways/events.hpp"
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
+#include "pathways/referrals.hpp"
 #include "pathways/taxonomy.hpp"
 #include "pathways/teams.hpp"
 
@@ -26,6 +30,10 @@ struct engine_services {
   matching_service& matching;
   allocation_service& allocations;
   const taxonomy& terms;
+  consent_service& consents;
+  referral_service& referrals;
+  event_service& events;
+  audit_service& audit;
 };
 
 class http_server {
