@@ -116,6 +116,20 @@ principal key_owner(const options& o) {
   return owner;
 }
 
+// Walks the whole audit chain; exits 1 if any row was altered, inserted or removed.
+int verify_audit(database& db) {
+  const audit_verdict v = audit_service(db).verify();
+  if (v.intact) {
+    std::cout << fmt::format("audit chain intact: {} rows verified, last hash {}\n", v.rows, v.last_hash);
+    return 0;
+  }
+  std::cout << fmt::format(
+      "audit chain BROKEN at row {}: its hash does not match its content and the row before it "
+      "(a row was altered, inserted or removed there); {} rows checked\n",
+      *v.first_broken_seq, v.rows);
+  return 1;
+}
+
 int list_keys(api_key_service& keys) {
   std::cout << fmt::format("{:<32}  {:<21}  {:<32}  {:<32}  {:<8}  {}\n", "id", "role", "team",
                            "agency", "state", "label");
@@ -150,6 +164,10 @@ int run_cli(int argc, char** argv) {
   auto* revoke_cmd = keys_cmd->add_subcommand("revoke", "revoke a key by id");
   revoke_cmd->add_option("id", o.key_id, "key id")->required();
 
+  auto* audit_cmd = app.add_subcommand("audit", "the audit trail of access to people's data");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the hash chain; exit 1 if tampered with");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -171,6 +189,7 @@ int run_cli(int argc, char** argv) {
       print_demo_keys(prepare_demo(db, terms, s), s.server.port);
       return 0;
     }
+    if (verify_cmd->parsed()) return verify_audit(db);
     api_key_service keys(db);
     if (create_cmd->parsed()) {
       std::cout << keys.create(key_owner(o), o.label).secret << "\n";
