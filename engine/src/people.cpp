@@ -55,7 +55,6 @@ person people_service::create(const principal& caller, person p) {
 }
 
 person people_service::get(const principal& caller, const std::string& id) {
-  require_role(caller, people_roles, "read people");
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);  // the read and its audit row
   person p = audited_person(*conn, tx, caller, id, "person.read");
@@ -77,7 +76,6 @@ page<person> people_service::list(const principal& caller, const person_query& q
 
 person people_service::update(const principal& caller, const std::string& id,
                               const std::function<void(person&)>& change) {
-  require_role(caller, people_roles, "edit people");
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
   person p = audited_person(*conn, tx, caller, id, "person.update");

@@ -1,6 +1,8 @@
 // Scope check plus audit row for every access to a person's data.
 #include "person_access.hpp"
 
+#include <fmt/format.h>
+
 #include "pathways/error.hpp"
 #include "store/audit_rows.hpp"
 #include "store/person_rows.hpp"
@@ -18,10 +20,14 @@ void audit_access(connection& conn, transaction& tx, const principal& caller,
 
 person audited_person(connection& conn, transaction& tx, const principal& caller,
                       const std::string& person_id, std::string_view action, std::string_view fields) {
-  auto p = store::find_person(conn, person_id);
+  // Agencies read no person records at all: refused as forbidden, and audited like any denial.
+  const bool role_may = caller.is_admin() || caller.works_with_people();
+  auto p = role_may ? store::find_person(conn, person_id) : std::nullopt;
   const bool allowed = p && caller.may_see_person_of(p->team_id);
   audit_access(conn, tx, caller, person_id, action, fields, allowed,
-               error(error_code::not_found, "no such person"));
+               role_may ? error(error_code::not_found, "no such person")
+                        : error(error_code::forbidden, fmt::format("the {} role may not {}", name_of(caller.role),
+                                                                   action)));
   return *p;
 }
 

@@ -19,7 +19,8 @@ void audit_access(connection& conn, transaction& tx, const principal& caller,
                   bool allowed, const error& denial);
 
 // The person, if the caller's team may see them (audited as allowed); otherwise the denied
-// access is audited and not_found is thrown, as if the person did not exist.
+// access is audited and not_found is thrown, as if the person did not exist (forbidden for a
+// role that reads no people at all).
 person audited_person(connection& conn, transaction& tx, const principal& caller,
                       const std::string& person_id, std::string_view action,
                       std::string_view fields = "all");

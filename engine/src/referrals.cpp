@@ -139,7 +139,6 @@ referral referral_service::answer(connection& conn, const principal& caller, ref
 
 referral referral_service::send(const principal& caller, const std::string& person_id,
                                 const std::string& opportunity_id, const std::string& note) {
-  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "send referrals");
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
   expire_overdue(*conn);
@@ -210,12 +209,12 @@ referral referral_service::act(const principal& caller, const std::string& id, c
   expire_overdue(*conn);
   auto found = store::find_referral(*conn, id);
   const bool visible = found && may_see(caller, *found);
-  audit_access(*conn, tx, caller, found ? found->person_id : "unknown", action, "referral", visible,
-               error(error_code::not_found, "no such referral"));
+  audit_access(*conn, tx, caller, found ? found->person_id : "unknown", action, "referral",
+               visible && may_take(caller, how.by),
+               visible ? error(error_code::forbidden, fmt::format("the {} role may not {} a referral",
+                                                                  name_of(caller.role), name_of(step.action)))
+                       : error(error_code::not_found, "no such referral"));
   referral r = *found;
-  if (!may_take(caller, how.by))
-    throw error(error_code::forbidden,
-                fmt::format("the {} role may not {} a referral", name_of(caller.role), name_of(step.action)));
   if (std::find(how.from.begin(), how.from.end(), r.state) == how.from.end())
     throw error(error_code::conflict,
                 fmt::format("the referral is {}; it cannot be moved to {}", name_of(r.state), name_of(how.to)),
