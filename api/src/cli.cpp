@@ -74,8 +74,9 @@ int serve(settings s, bool demo_flag) {
   referral_service referrals(db, s.referrals.answer_within_days, &matching);
   event_service events(db);
   audit_service audit(db);
-  engine_services services{agencies, teams,       people,   opportunities, keys,  matching,
-                           allocations, terms, consents, referrals,     events, audit};
+  placement_service placements(db);
+  engine_services services{agencies,    teams, people,   opportunities, keys,   matching,
+                           allocations, terms, consents, referrals,     events, audit, placements};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;

@@ -20,6 +20,7 @@ void add_matching_routes(router& r, engine_services& s);     // matches and cand
 void add_consent_routes(router& r, engine_services& s);      // consents and audit of a person
 void add_referral_routes(router& r, engine_services& s);     // /v1/referrals, /v1/agency/referrals
 void add_event_routes(router& r, engine_services& s);        // /v1/events
+void add_placement_routes(router& r, engine_services& s);    // /v1/people/{id}/ips
 
 // A JSON merge patch (RFC 7396) of the caller's body onto the stored record's JSON form, read
 // back as a record. Read-only fields in the body are refused; the service keeps the stored ones.

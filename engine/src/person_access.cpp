@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "pathways/error.hpp"
 #include "store/audit_rows.hpp"
 #include "store/person_rows.hpp"
@@ -19,9 +21,11 @@ void audit_access(connection& conn, transaction& tx, const principal& caller,
 }
 
 person audited_person(connection& conn, transaction& tx, const principal& caller,
-                      const std::string& person_id, std::string_view action, std::string_view fields) {
-  // Agencies read no person records at all: refused as forbidden, and audited like any denial.
-  const bool role_may = caller.is_admin() || caller.works_with_people();
+                      const std::string& person_id, std::string_view action, std::string_view fields,
+                      std::initializer_list<role> roles) {
+  // A role that may not take the action at all (agencies read no person records) is refused as
+  // forbidden, and audited like any denial.
+  const bool role_may = std::find(roles.begin(), roles.end(), caller.role) != roles.end();
   auto p = role_may ? store::find_person(conn, person_id) : std::nullopt;
   const bool allowed = p && caller.may_see_person_of(p->team_id);
   audit_access(conn, tx, caller, person_id, action, fields, allowed,

@@ -2,6 +2,7 @@
 // the audit row, allowed or denied, in that same transaction.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,11 @@ void audit_access(connection& conn, transaction& tx, const principal& caller,
 // The person, if the caller's team may see them (audited as allowed); otherwise the denied
 // access is audited and not_found is thrown, as if the person did not exist (forbidden for a
 // role that reads no people at all).
+// `roles` are the roles that may take this action at all.
 person audited_person(connection& conn, transaction& tx, const principal& caller,
                       const std::string& person_id, std::string_view action,
-                      std::string_view fields = "all");
+                      std::string_view fields = "all",
+                      std::initializer_list<role> roles = {role::admin, role::coordinator,
+                                                           role::employment_specialist});
 
 }  // namespace pathways

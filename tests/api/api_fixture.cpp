@@ -42,9 +42,10 @@ void api_test::SetUp() {
   referrals = std::make_unique<referral_service>(*db, answer_within_days, matching.get());
   events = std::make_unique<event_service>(*db);
   audit = std::make_unique<audit_service>(*db);
+  placements = std::make_unique<placement_service>(*db);
   services = std::make_unique<api::engine_services>(
       api::engine_services{*agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms,
-                           *consents, *referrals, *events, *audit});
+                           *consents, *referrals, *events, *audit, *placements});
 
   const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;

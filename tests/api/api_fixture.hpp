@@ -56,6 +56,7 @@ class api_test : public ::testing::Test {
   std::unique_ptr<referral_service> referrals;
   std::unique_ptr<event_service> events;
   std::unique_ptr<audit_service> audit;
+  std::unique_ptr<placement_service> placements;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;

@@ -37,6 +37,8 @@ const endpoint endpoints[] = {
   {"accept_referral",  "POST",  "/v1/referrals/{referral}/accept",                  "",                                        {200, 403, 404, 403, 200, 404}, true},
   {"decline_referral", "POST",  "/v1/referrals/{referral}/decline",                 R"({"reason":"not_eligible"})",            {200, 403, 404, 403, 200, 404}, true},
   {"withdraw_referral","POST",  "/v1/referrals/{referral}/withdraw",                R"({"text":"changed my mind"})",           {200, 200, 404, 200, 403, 404}, true},
+  {"read_ips",         "GET",   "/v1/people/{person}/ips",                          "",                                        {200, 200, 404, 200, 403, 403}, true},
+  {"enrol_in_ips",     "POST",  "/v1/people/{person}/ips/enrolment",                R"({"enrolled_on":"2026-01-05"})",         {201, 403, 403, 201, 403, 403}, true},
   {"list_referrals",   "GET",   "/v1/referrals",                                    "",                                        {200, 200, 200, 200, 200, 200}, false},
   {"agency_inbox",     "GET",   "/v1/agency/referrals",                             "",                                        {403, 403, 403, 403, 200, 200}, false},
   {"event_feed",       "GET",   "/v1/events",                                       "",                                        {200, 200, 200, 200, 200, 200}, false},

@@ -14,6 +14,7 @@
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
+#include "pathways/placements.hpp"
 #include "pathways/referrals.hpp"
 #include "pathways/taxonomy.hpp"
 #include "pathways/teams.hpp"
@@ -34,6 +35,7 @@ struct engine_services {
   referral_service& referrals;
   event_service& events;
   audit_service& audit;
+  placement_service& placements;
 };
 
 class http_server {
