@@ -75,8 +75,9 @@ int serve(settings s, bool demo_flag) {
   event_service events(db);
   audit_service audit(db);
   placement_service placements(db);
-  engine_services services{agencies,    teams, people,   opportunities, keys,   matching,
-                           allocations, terms, consents, referrals,     events, audit, placements};
+  indicator_service indicators(db);
+  engine_services services{agencies,    teams, people,   opportunities, keys,   matching,   allocations,
+                           terms,       consents, referrals, events,    audit,  placements, indicators};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;

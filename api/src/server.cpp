@@ -139,6 +139,7 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_referral_routes(r, services);
   add_event_routes(r, services);
   add_placement_routes(r, services);
+  add_indicator_routes(r, services);
 }
 
 http_server::~http_server() { stop(); }

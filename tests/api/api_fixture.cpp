@@ -43,9 +43,10 @@ void api_test::SetUp() {
   events = std::make_unique<event_service>(*db);
   audit = std::make_unique<audit_service>(*db);
   placements = std::make_unique<placement_service>(*db);
+  indicators = std::make_unique<indicator_service>(*db);
   services = std::make_unique<api::engine_services>(
       api::engine_services{*agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms,
-                           *consents, *referrals, *events, *audit, *placements});
+                           *consents, *referrals, *events, *audit, *placements, *indicators});
 
   const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;

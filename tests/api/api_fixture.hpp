@@ -57,6 +57,7 @@ class api_test : public ::testing::Test {
   std::unique_ptr<event_service> events;
   std::unique_ptr<audit_service> audit;
   std::unique_ptr<placement_service> placements;
+  std::unique_ptr<indicator_service> indicators;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;

@@ -11,6 +11,7 @@
 #include "pathways/config.hpp"
 #include "pathways/consents.hpp"
 #include "pathways/events.hpp"
+#include "pathways/indicators.hpp"
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
@@ -36,6 +37,7 @@ struct engine_services {
   event_service& events;
   audit_service& audit;
   placement_service& placements;
+  indicator_service& indicators;
 };
 
 class http_server {
