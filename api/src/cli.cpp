@@ -52,8 +52,10 @@ void print_demo_keys(const std::vector<demo_key>& keys, int port) {
 // Loads demo data into an empty database; returns the demo keys.
 std::vector<demo_key> prepare_demo(database& db, const taxonomy& terms, const settings& s) {
   if (auto summary = load_demo(db, terms, s.demo.seed))
-    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities\n",
-                             summary->teams, summary->agencies, summary->people, summary->opportunities);
+    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities, {} referrals, "
+                             "{} people in employment support\n",
+                             summary->teams, summary->agencies, summary->people, summary->opportunities,
+                             summary->referrals, summary->people_in_employment_support);
   return ensure_demo_keys(db, s.demo.seed);
 }
 
