@@ -76,7 +76,7 @@ std::string csv_field(const std::string& text) {
 // One row per group; a column for every measure any group has (absent ones empty).
 std::string report_csv(const indicator_report& r) {
   std::vector<std::vector<std::pair<std::string, std::string>>> rows;
-  std::vector<std::string> columns;
+  std::vector<std::string> columns{"key", "label"};
   for (const auto& g : r.groups) {
     rows.emplace_back();
     flatten(group_json(g), "", rows.back());

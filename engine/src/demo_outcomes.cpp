@@ -84,8 +84,8 @@ class outcome_writer {
     const sys_days enrolled = today_ - days(45 + (k * 17 + n * 3) % 200);
     store::insert_enrolment(conn_, {demo_id(seed_, "enrolment", n), p.id, specialist, date_of(enrolled), std::nullopt});
     int contact = 0;
-    // Job development: a face-to-face visit first, then about weekly contacts with employers.
-    for (sys_days d = enrolled + days(7 + k * 5 % 40); d < today_; d += days(5 + k % 4)) {
+    // Job development: a face-to-face visit first, then contacts with employers every few days.
+    for (sys_days d = enrolled + days(7 + k * 5 % 40); d < today_; d += days(2 + k % 3)) {
       store::insert_employer_contact(conn_, {demo_id(seed_, fmt::format("employer_contact_{}", n), contact), p.id,
                                              specialist, date_of(d), employers[(k + contact) % 6],
                                              static_cast<employer_contact_kind>(contact % 5), contact % 3 != 1});
