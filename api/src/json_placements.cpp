@@ -2,14 +2,10 @@
 #include "json_placements.hpp"
 
 #include "json_fields.hpp"
+#include "json_mapping.hpp"
 
 namespace pathways::api {
 namespace {
-
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
 
 json outcome_json(const job_outcome& o) {
   return {{"job_id", o.job_id},
@@ -50,7 +46,7 @@ json to_json(const ips_job& j) {
           {"competitive", j.competitive},
           {"disclosure", name_of(j.disclosure)},
           {"end_date", or_null(j.end_date)},
-          {"end_reason", j.end_reason ? json(name_of(*j.end_reason)) : json(nullptr)}};
+          {"end_reason", name_or_null(j.end_reason)}};
 }
 
 json to_json(const support_contact& c) {

@@ -7,11 +7,6 @@
 namespace pathways::api {
 namespace {
 
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 template <class E>
 json names_json(const std::vector<E>& values) {
   json out = json::array();
@@ -49,7 +44,7 @@ json to_json(const consent& c) {
   return {{"id", c.id},
           {"person_id", c.person_id},
           {"agency_id", or_null(c.agency_id)},
-          {"agency_kind", c.kind ? json(name_of(*c.kind)) : json(nullptr)},
+          {"agency_kind", name_or_null(c.kind)},
           {"shares", names_json(c.shares)},
           {"purpose", c.purpose},
           {"given_at", c.given_at},
@@ -62,7 +57,7 @@ json to_json(const consent& c) {
 json to_json(const referral& r) {
   json history = json::array();
   for (const auto& t : r.history)
-    history.push_back({{"from", t.from ? json(name_of(*t.from)) : json(nullptr)},
+    history.push_back({{"from", name_or_null(t.from)},
                        {"to", name_of(t.to)},
                        {"by_key", t.by_key},
                        {"by_role", name_of(t.by_role)},

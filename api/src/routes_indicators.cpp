@@ -6,11 +6,6 @@
 namespace pathways::api {
 namespace {
 
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json retention_json(const retention_count& r) {
   return {{"known", r.known},
           {"retained", r.retained},

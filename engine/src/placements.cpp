@@ -57,35 +57,48 @@ void derive_measures(ips_record& r, const std::string& today) {
   for (const auto& j : r.jobs) r.job_outcomes.push_back(outcome_of(j, today));
 }
 
-ips_enrolment placement_service::enrol(const principal& caller, const std::string& person_id, ips_enrolment e) {
-  check_date(e.enrolled_on, "enrolled_on");
+// One IPS write: the person's gate (audited) and the change, in one transaction.
+template <class Change>
+auto placement_service::write(const principal& caller, const std::string& person_id, const char* action,
+                              Change change) {
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
-  audited_person(*conn, tx, caller, person_id, "ips.enrol", "employment_support", writers);
-  if (auto current = store::enrolment_of(*conn, person_id); current && !current->left_on)
-    throw error(error_code::conflict, "the person is already enrolled in employment support");
-  e.id = new_id();
-  e.person_id = person_id;
-  e.specialist_key = caller.key_id;
-  e.left_on.reset();
-  store::insert_enrolment(*conn, e);
+  audited_person(*conn, tx, caller, person_id, action, "employment_support", writers);
+  auto written = change(*conn);
   tx.commit();
-  return e;
+  return written;
+}
+
+// A new record's own id, its person and the specialist who recorded it.
+template <class Record>
+Record stamped(Record r, const principal& caller, const std::string& person_id) {
+  r.id = new_id();
+  r.person_id = person_id;
+  r.specialist_key = caller.key_id;
+  return r;
+}
+
+ips_enrolment placement_service::enrol(const principal& caller, const std::string& person_id, ips_enrolment e) {
+  check_date(e.enrolled_on, "enrolled_on");
+  e.left_on.reset();
+  return write(caller, person_id, "ips.enrol", [&](connection& conn) {
+    if (auto current = store::enrolment_of(conn, person_id); current && !current->left_on)
+      throw error(error_code::conflict, "the person is already enrolled in employment support");
+    e = stamped(e, caller, person_id);
+    store::insert_enrolment(conn, e);
+    return e;
+  });
 }
 
 employer_contact placement_service::add_employer_contact(const principal& caller, const std::string& person_id,
                                                          employer_contact c) {
   check_date(c.contact_on, "contact_on");
   check_named(c.employer, "employer");
-  auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::write);
-  audited_person(*conn, tx, caller, person_id, "ips.employer_contact", "employment_support", writers);
-  c.id = new_id();
-  c.person_id = person_id;
-  c.specialist_key = caller.key_id;
-  store::insert_employer_contact(*conn, c);
-  tx.commit();
-  return c;
+  return write(caller, person_id, "ips.employer_contact", [&](connection& conn) {
+    c = stamped(c, caller, person_id);
+    store::insert_employer_contact(conn, c);
+    return c;
+  });
 }
 
 ips_job placement_service::start_job(const principal& caller, const std::string& person_id, ips_job j) {
@@ -95,55 +108,47 @@ ips_job placement_service::start_job(const principal& caller, const std::string&
   if (j.hours_per_week <= 0 || j.hours_per_week > 80)
     throw error(error_code::invalid_argument, "must be more than 0 and at most 80", "hours_per_week");
   if (j.hourly_wage < 0) throw error(error_code::invalid_argument, "must not be negative", "hourly_wage");
-  auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::write);
-  audited_person(*conn, tx, caller, person_id, "ips.job_start", "employment_support", writers);
-  j.id = new_id();
-  j.person_id = person_id;
   j.end_date.reset();
   j.end_reason.reset();
-  store::insert_job(*conn, j);
-  tx.commit();
-  return j;
+  return write(caller, person_id, "ips.job_start", [&](connection& conn) {
+    j.id = new_id();
+    j.person_id = person_id;
+    store::insert_job(conn, j);
+    return j;
+  });
 }
 
 ips_job placement_service::end_job(const principal& caller, const std::string& person_id, const std::string& job_id,
                                    const std::string& end_date, job_end_reason reason) {
   check_date(end_date, "end_date");
-  auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::write);
-  audited_person(*conn, tx, caller, person_id, "ips.job_end", "employment_support", writers);
-  for (ips_job j : store::jobs_of(*conn, person_id)) {
-    if (j.id != job_id) continue;
+  return write(caller, person_id, "ips.job_end", [&](connection& conn) {
+    const auto jobs = store::jobs_of(conn, person_id);
+    const auto found = std::find_if(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == job_id; });
+    if (found == jobs.end()) throw error(error_code::not_found, "no such job");
+    ips_job j = *found;
     if (j.end_date) throw error(error_code::conflict, "this job has already ended");
     if (end_date < j.start_date)
       throw error(error_code::unprocessable, "end_date is before the job's start_date", "end_date");
     j.end_date = end_date;
     j.end_reason = reason;
-    store::end_job(*conn, j);
-    tx.commit();
+    store::end_job(conn, j);
     return j;
-  }
-  throw error(error_code::not_found, "no such job");
+  });
 }
 
 support_contact placement_service::add_support_contact(const principal& caller, const std::string& person_id,
                                                        support_contact c) {
   check_date(c.contact_on, "contact_on");
-  auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::write);
-  audited_person(*conn, tx, caller, person_id, "ips.support_contact", "employment_support", writers);
-  if (c.job_id) {
-    const auto jobs = store::jobs_of(*conn, person_id);
-    if (std::none_of(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == *c.job_id; }))
-      throw error(error_code::unprocessable, "job_id names none of this person's jobs", "job_id");
-  }
-  c.id = new_id();
-  c.person_id = person_id;
-  c.specialist_key = caller.key_id;
-  store::insert_support_contact(*conn, c);
-  tx.commit();
-  return c;
+  return write(caller, person_id, "ips.support_contact", [&](connection& conn) {
+    if (c.job_id) {
+      const auto jobs = store::jobs_of(conn, person_id);
+      if (std::none_of(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == *c.job_id; }))
+        throw error(error_code::unprocessable, "job_id names none of this person's jobs", "job_id");
+    }
+    c = stamped(c, caller, person_id);
+    store::insert_support_contact(conn, c);
+    return c;
+  });
 }
 
 ips_record placement_service::record(const principal& caller, const std::string& person_id) {

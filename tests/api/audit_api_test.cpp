@@ -1,34 +1,16 @@
 // The audit trail: who looked at a person's record, denied foreign looks included, a chain that
 // `pathways audit verify` checks, and an altered row that it catches.
 #include <sqlite3.h>
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 
 #include "api_fixture.hpp"
+#include "pathways_command.hpp"
 
 namespace pathways::testing {
 namespace {
 
 using audit_api = api_test;
 
-struct outcome {
-  int exit_code = -1;
-  std::string out;
-};
-
-outcome verify(const std::filesystem::path& db_file) {
-  const std::string command = "PATHWAYS_DB='" + db_file.string() + "' '" PATHWAYS_EXE "' --config '" +
-                              shipped_config().string() + "' audit verify 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  outcome o;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
+outcome verify(const std::filesystem::path& db_file) { return run_pathways(db_file, "audit verify", "/dev/null"); }
 
 // What an attacker with the database file could do: drop the guard and edit a row.
 void tamper(const std::filesystem::path& db_file, const std::string& sql) {

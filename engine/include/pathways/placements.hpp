@@ -89,6 +89,9 @@ class placement_service {
   ips_record record(const principal& caller, const std::string& person_id);
 
  private:
+  template <class Change>
+  auto write(const principal& caller, const std::string& person_id, const char* action, Change change);
+
   database& db_;
 };
 
