@@ -39,6 +39,7 @@ const endpoint endpoints[] = {
   {"withdraw_referral","POST",  "/v1/referrals/{referral}/withdraw",                R"({"text":"changed my mind"})",           {200, 200, 404, 200, 403, 404}, true},
   {"read_ips",         "GET",   "/v1/people/{person}/ips",                          "",                                        {200, 200, 404, 200, 403, 403}, true},
   {"enrol_in_ips",     "POST",  "/v1/people/{person}/ips/enrolment",                R"({"enrolled_on":"2026-01-05"})",         {201, 403, 403, 201, 403, 403}, true},
+  {"read_matches",     "GET",   "/v1/people/{person}/matches",                      "",                                        {200, 200, 404, 200, 403, 403}, true},
   {"list_referrals",   "GET",   "/v1/referrals",                                    "",                                        {200, 200, 200, 200, 200, 200}, false},
   {"agency_inbox",     "GET",   "/v1/agency/referrals",                             "",                                        {403, 403, 403, 403, 200, 200}, false},
   {"indicators",       "GET",   "/v1/indicators?from=2000-01-01&to=2100-01-01",     "",                                        {200, 200, 200, 200, 403, 403}, false},

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pathways/database.hpp"
 #include "pathways/paging.hpp"
@@ -43,6 +45,9 @@ class audit_service {
   // The read is itself audited.
   page<audit_entry> for_person(const principal& caller, const std::string& person_id,
                                const page_request& paging);
+  // For reads served from memory (matching): one row per person, in a transaction of its own.
+  void record(const principal& caller, const std::vector<std::string>& person_ids, std::string_view action,
+              std::string_view fields, bool allowed);
   // Recomputes the whole chain, oldest first.
   audit_verdict verify();
 
