@@ -176,6 +176,21 @@ TEST_F(referrals_api, concurrent_starts_on_the_last_place_let_exactly_one_throug
   EXPECT_EQ(get("/v1/opportunities/" + opening_id, admin_key).body["places_available"], 0);
 }
 
+TEST_F(referrals_api, a_start_takes_the_last_place_and_matching_follows_at_once) {
+  consent_to(agency_x);
+  const auto listed = [&] {
+    const reply m = get("/v1/people/" + person_id + "/matches", coordinator_a_key);
+    for (const auto& match : m.body["matches"])
+      if (match["opportunity"]["id"] == opening_id) return true;
+    return false;
+  };
+  ASSERT_TRUE(listed());
+  const std::string id = refer();
+  ASSERT_EQ(step(id, "accept", agency_x_key).status, 200);
+  ASSERT_EQ(step(id, "start", agency_x_key).status, 200);
+  EXPECT_FALSE(listed()) << "a full opening is no longer offered";
+}
+
 TEST_F(referrals_api, the_event_feed_is_ordered_paged_and_scoped) {
   consent_to(agency_x);
   const std::string id = refer();
