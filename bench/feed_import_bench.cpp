@@ -112,7 +112,7 @@ double raw_insert_seconds(const std::filesystem::path& file, long records) {
 double host_import_seconds(const options& o, const std::filesystem::path& dir, const taxonomy& terms) {
   database db({dir / "host.db", 2, std::nullopt});
   agency_service agencies(db);
-  const principal admin{"bench", role::admin, std::nullopt, std::nullopt};
+  const principal admin{"bench", role::admin, std::nullopt, std::nullopt, {}};
   feed_settings feed;
   feed.name = "bench";
   feed.plugin = o.plugin;

@@ -14,7 +14,7 @@ namespace {
 
 using namespace pathways;
 
-const principal admin{"", role::admin, std::nullopt, std::nullopt};
+const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
 constexpr geo_point norwich{52.63, 1.30};
 
 // A database of `count` open openings scattered within ~30 km of Norwich, built once per size.

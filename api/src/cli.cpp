@@ -57,8 +57,10 @@ void print_demo_keys(const std::vector<demo_key>& keys, int port) {
 // Loads demo data into an empty database; returns the demo keys.
 std::vector<demo_key> prepare_demo(database& db, const taxonomy& terms, const settings& s) {
   if (auto summary = load_demo(db, terms, s.demo.seed))
-    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities\n",
-                             summary->teams, summary->agencies, summary->people, summary->opportunities);
+    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities, {} referrals, "
+                             "{} people in employment support\n",
+                             summary->teams, summary->agencies, summary->people, summary->opportunities,
+                             summary->referrals, summary->people_in_employment_support);
   return ensure_demo_keys(db, s.demo.seed);
 }
 
@@ -68,7 +70,7 @@ feed_service::options feed_options() {
   return {exe, exe.parent_path().parent_path() / "plugins", 20};
 }
 
-const principal operator_principal{"cli", role::admin, std::nullopt, std::nullopt};
+const principal operator_principal{"cli", role::admin, std::nullopt, std::nullopt, {}};
 
 int sync_feed(feed_service& feeds, const std::string& name) {
   const feed_run run = feeds.sync(operator_principal, name, [&](std::int64_t received) {
@@ -113,7 +115,14 @@ int serve(settings s, bool demo_flag) {
   api_key_service keys(db);
   allocation_service allocations(matching);
   feed_service feeds(db, terms, s.feeds, feed_options(), &matching);
-  engine_services services{agencies, teams, people, opportunities, keys, matching, allocations, terms, feeds};
+  consent_service consents(db);
+  referral_service referrals(db, s.referrals.answer_within_days, &matching);
+  event_service events(db);
+  audit_service audit(db);
+  placement_service placements(db);
+  indicator_service indicators(db);
+  engine_services services{agencies, teams,    people,    opportunities, keys,  matching,   allocations, terms,
+                           feeds,    consents, referrals, events,        audit, placements, indicators};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;
@@ -155,6 +164,20 @@ principal key_owner(const options& o) {
   if (!o.team.empty()) owner.team_id = o.team;
   if (!o.agency.empty()) owner.agency_id = o.agency;
   return owner;
+}
+
+// Walks the whole audit chain; exits 1 if any row was altered, inserted or removed.
+int verify_audit(database& db) {
+  const audit_verdict v = audit_service(db).verify();
+  if (v.intact) {
+    std::cout << fmt::format("audit chain intact: {} rows verified, last hash {}\n", v.rows, v.last_hash);
+    return 0;
+  }
+  std::cout << fmt::format(
+      "audit chain BROKEN at row {}: its hash does not match its content and the row before it "
+      "(a row was altered, inserted or removed there); {} rows checked\n",
+      *v.first_broken_seq, v.rows);
+  return 1;
 }
 
 int list_keys(api_key_service& keys) {
@@ -199,6 +222,10 @@ int run_cli(int argc, char** argv) {
   feed_sync_cmd->add_option("name", o.feed, "the feed's name")->required();
   feeds_cmd->add_subcommand("list", "each feed's state, last run and next sync");
 
+  auto* audit_cmd = app.add_subcommand("audit", "the audit trail of access to people's data");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the hash chain; exit 1 if tampered with");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -225,6 +252,7 @@ int run_cli(int argc, char** argv) {
       feed_service feeds(db, terms, s.feeds, feed_options());
       return feed_sync_cmd->parsed() ? sync_feed(feeds, o.feed) : list_feeds(feeds);
     }
+    if (verify_cmd->parsed()) return verify_audit(db);
     api_key_service keys(db);
     if (create_cmd->parsed()) {
       std::cout << keys.create(key_owner(o), o.label).secret << "\n";

@@ -1,4 +1,4 @@
-// The `pathways` command line: serve, migrate, demo, and keys create|list|revoke.
+// The `pathways` command line: serve, migrate, demo, keys create|list|revoke, and audit verify.
 #pragma once
 
 namespace pathways::api {

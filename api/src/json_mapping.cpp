@@ -8,11 +8,6 @@
 namespace pathways::api {
 namespace {
 
-template <class T>
-json or_null(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
 json point_json(const std::optional<geo_point>& p) {
   return p ? json{{"lat", p->lat}, {"lon", p->lon}} : json(nullptr);
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
+#include <optional>
 
 #include "pathways/api_keys.hpp"
 #include "pathways/model.hpp"
@@ -13,6 +14,17 @@
 namespace pathways::api {
 
 using nlohmann::json;
+
+// The value, or JSON null when absent.
+template <class T>
+json or_null(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+// A vocabulary name, or JSON null when absent.
+template <class E>
+json name_or_null(const std::optional<E>& v) {
+  return v ? json(name_of(*v)) : json(nullptr);
+}
 
 json to_json(const agency& a);
 json to_json(const team& t);

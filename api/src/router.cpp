@@ -64,6 +64,7 @@ void router::add(const char* method, const std::string& route, handler h, bool n
     try {
       exchange ex{req, res, {}, max_page_size};
       if (needs_key) ex.caller = authenticate(keys, accept_demo_keys, req);
+      ex.caller.request_id = request_id;  // reaches the engine's audit trail
       h(ex);
     } catch (const error& e) {
       if (e.code() == error_code::internal)

@@ -55,6 +55,21 @@ allocation_request allocation_request_from(const json& body) {
   return r;
 }
 
+// A read of one person's data from the matching index, audited whether allowed or refused.
+template <class Read>
+auto audited_read(audit_service& audit, const principal& caller, const std::string& person_id, Read read) {
+  constexpr std::string_view fields = "strengths,goals,adjustments,preferences";
+  try {
+    auto result = read();
+    audit.record(caller, {person_id}, "matches.read", fields, true);
+    return result;
+  } catch (const error& e) {
+    if (e.code() == error_code::not_found || e.code() == error_code::forbidden)
+      audit.record(caller, {person_id}, "matches.read", fields, false);
+    throw;
+  }
+}
+
 }  // namespace
 
 void add_matching_routes(router& r, engine_services& s) {
@@ -71,7 +86,9 @@ void add_matching_routes(router& r, engine_services& s) {
     }
     ex.query.finish();
     const std::string person_id = ex.path_param(1);
-    const match_list found = s.matching.matches_for(ex.caller, person_id, request);
+    const match_list found = audited_read(s.audit, ex.caller, person_id, [&] {
+      return s.matching.matches_for(ex.caller, person_id, request);
+    });
     std::string body = "{";
     if (request.explain_excluded) {
       json excluded = json::array();
@@ -102,7 +119,11 @@ void add_matching_routes(router& r, engine_services& s) {
     ex.query.finish();
     const std::string opportunity_id = ex.path_param(1);
     json candidates = json::array();
-    for (const auto& c : s.matching.candidates_for(ex.caller, opportunity_id, limit))
+    const auto found = s.matching.candidates_for(ex.caller, opportunity_id, limit);
+    std::vector<std::string> seen;
+    for (const auto& c : found) seen.push_back(c.who.id);
+    s.audit.record(ex.caller, seen, "candidates.read", "display_name,strengths,goals,preferences", true);
+    for (const auto& c : found)
       candidates.push_back({{"person", {{"id", c.who.id}, {"display_name", c.who.display_name}, {"team_id", c.who.team_id}}},
                             {"score", std::round(c.score * 1000) / 1000},
                             {"distance_km", distance_json(c.distance_km)},

@@ -136,6 +136,11 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_opportunity_routes(r, services);
   add_matching_routes(r, services);
   add_feed_routes(r, services);
+  add_consent_routes(r, services);
+  add_referral_routes(r, services);
+  add_event_routes(r, services);
+  add_placement_routes(r, services);
+  add_indicator_routes(r, services);
 }
 
 http_server::~http_server() { stop(); }

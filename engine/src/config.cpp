@@ -111,7 +111,7 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
                 "config");
   }
   settings s;
-  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo", "feeds"});
+  only_known(doc, "", {"server", "database", "taxonomy", "log", "demo", "referrals", "feeds"});
 
   const toml::table& server = section(doc, "server");
   only_known(server, "server.",
@@ -171,6 +171,10 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
   read(demo, "demo.", "seed", s.demo.seed);
 
   s.feeds = feeds_from(doc);
+  const toml::table& referrals = section(doc, "referrals");
+  only_known(referrals, "referrals.", {"answer_within_days"});
+  read(referrals, "referrals.", "answer_within_days", s.referrals.answer_within_days);
+  if (s.referrals.answer_within_days < 1) bad("referrals.answer_within_days", "must be at least 1");
 
   if (auto port = env("PATHWAYS_PORT")) sv.port = port_from("PATHWAYS_PORT", *port);
   if (auto path = env("PATHWAYS_DB")) {

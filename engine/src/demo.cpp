@@ -12,11 +12,13 @@
 #include <span>
 
 #include "demo_catalogue.hpp"
+#include "demo_outcomes.hpp"
 #include "pathways/api_keys.hpp"
 #include "pathways/error.hpp"
 #include "pathways/ids.hpp"
 #include "pathways/validation.hpp"
 #include "store/agency_rows.hpp"
+#include "store/audit_rows.hpp"
 #include "store/opportunity_rows.hpp"
 #include "store/person_rows.hpp"
 
@@ -727,14 +729,17 @@ std::optional<demo_summary> load_demo(database& db, const taxonomy& terms, std::
   for (const auto& a : b.agencies) store::insert_agency(*conn, a);
   for (const auto& o : b.opportunities) store::insert_opportunity(*conn, o);
   for (const auto& p : b.people) store::insert_person(*conn, p);
+  for (const auto& p : b.people) store::append_audit(*conn, demo_loader(), p.id, "demo.load", "all", true);
+  const demo_outcomes outcomes = add_demo_outcomes(*conn, seed, today, b.teams, b.people, b.opportunities);
   tx.commit();
 
   const demo_summary s{static_cast<int>(b.teams.size()), static_cast<int>(b.agencies.size()),
-                       static_cast<int>(b.people.size()), static_cast<int>(b.opportunities.size())};
+                       static_cast<int>(b.people.size()), static_cast<int>(b.opportunities.size()),
+                       outcomes.consents, outcomes.referrals, outcomes.people_in_employment_support};
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  spdlog::info("event=demo_loaded seed={} teams={} agencies={} people={} opportunities={} ms={}",
-               seed, s.teams, s.agencies, s.people, s.opportunities, took.count());
+  spdlog::info("event=demo_loaded seed={} teams={} agencies={} people={} opportunities={} referrals={} ms={}",
+               seed, s.teams, s.agencies, s.people, s.opportunities, s.referrals, took.count());
   return s;
 }
 
@@ -748,11 +753,11 @@ std::vector<demo_key> ensure_demo_keys(database& db, std::uint64_t seed) {
       throw error(error_code::unprocessable, "load the demo data first");
   }
   const std::array<std::pair<const char*, principal>, 4> wanted{{
-      {"demo admin", principal{{}, role::admin, std::nullopt, std::nullopt}},
-      {"demo coordinator", principal{{}, role::coordinator, team_id, std::nullopt}},
+      {"demo admin", principal{{}, role::admin, std::nullopt, std::nullopt, {}}},
+      {"demo coordinator", principal{{}, role::coordinator, team_id, std::nullopt, {}}},
       {"demo employment specialist",
-       principal{{}, role::employment_specialist, team_id, std::nullopt}},
-      {"demo agency", principal{{}, role::agency, std::nullopt, agency_id}},
+       principal{{}, role::employment_specialist, team_id, std::nullopt, {}}},
+      {"demo agency", principal{{}, role::agency, std::nullopt, agency_id, {}}},
   }};
   api_key_service keys(db);
   std::vector<demo_key> out;

@@ -6,6 +6,7 @@
 #include "pathways/ids.hpp"
 #include "pathways/validation.hpp"
 #include "store/agency_rows.hpp"
+#include "store/event_rows.hpp"
 #include "store/opportunity_rows.hpp"
 
 namespace pathways {
@@ -56,6 +57,7 @@ opportunity opportunity_service::publish(const principal& caller, opportunity o)
   if (!store::find_agency(*conn, o.agency_id))
     throw error(error_code::unprocessable, "agency_id names no agency", "agency_id");
   with_unique_ref([&] { store::insert_opportunity(*conn, o); });
+  store::append_event(*conn, "opening", o.id, "published", std::nullopt, o.agency_id);
   std::lock_guard in_order(commit_order_);
   tx.commit();
   if (listener_) listener_->opportunity_saved(o);
@@ -88,6 +90,7 @@ opportunity opportunity_service::update(const principal& caller, const std::stri
   validate(o, terms_);
   o.last_updated = now_utc();
   with_unique_ref([&] { store::update_opportunity(*conn, o); });
+  store::append_event(*conn, "opening", o.id, "updated", std::nullopt, o.agency_id);
   std::lock_guard in_order(commit_order_);
   tx.commit();
   if (listener_) listener_->opportunity_saved(o);

@@ -7,20 +7,15 @@
 #include "pathways/error.hpp"
 #include "pathways/ids.hpp"
 #include "pathways/validation.hpp"
+#include "person_access.hpp"
 #include "store/agency_rows.hpp"
+#include "store/audit_rows.hpp"
 #include "store/person_rows.hpp"
 
 namespace pathways {
 namespace {
 
 constexpr auto people_roles = {role::admin, role::coordinator, role::employment_specialist};
-
-// The person, if the caller may see them; otherwise not_found, as if they did not exist.
-person visible(connection& conn, const principal& caller, const std::string& id) {
-  auto p = store::find_person(conn, id);
-  if (!p || !caller.may_see_person_of(p->team_id)) throw error(error_code::not_found, "no such person");
-  return *p;
-}
 
 // New goals get fresh ids; a goal keeps its id only if it already belonged to this person.
 void assign_goal_ids(person& p, const std::set<std::string>& known) {
@@ -52,6 +47,7 @@ person people_service::create(const principal& caller, person p) {
   transaction tx(*conn, transaction::kind::write);
   check_team(*conn, p.team_id);
   store::insert_person(*conn, p);
+  store::append_audit(*conn, caller, p.id, "person.create", "all", true);
   std::lock_guard in_order(commit_order_);
   tx.commit();
   if (listener_) listener_->person_saved(p);
@@ -59,27 +55,30 @@ person people_service::create(const principal& caller, person p) {
 }
 
 person people_service::get(const principal& caller, const std::string& id) {
-  require_role(caller, people_roles, "read people");
   auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::read);
-  return visible(*conn, caller, id);
+  transaction tx(*conn, transaction::kind::write);  // the read and its audit row
+  person p = audited_person(*conn, tx, caller, id, "person.read");
+  tx.commit();
+  return p;
 }
 
 page<person> people_service::list(const principal& caller, const person_query& q) {
   require_role(caller, people_roles, "read people");
   const std::optional<std::string> team = caller.is_admin() ? q.team_id : caller.team_id;
   auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::read);
+  transaction tx(*conn, transaction::kind::write);  // the read and its audit rows
   if (!caller.is_admin() && q.team_id && q.team_id != caller.team_id) return {{}, 0, q.paging};
-  return store::list_people(*conn, team, q.paging);
+  auto found = store::list_people(*conn, team, q.paging);
+  for (const person& p : found.items) store::append_audit(*conn, caller, p.id, "person.list", "all", true);
+  tx.commit();
+  return found;
 }
 
 person people_service::update(const principal& caller, const std::string& id,
                               const std::function<void(person&)>& change) {
-  require_role(caller, people_roles, "edit people");
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
-  person p = visible(*conn, caller, id);
+  person p = audited_person(*conn, tx, caller, id, "person.update");
   const person before = p;
   change(p);
   p.id = before.id;

@@ -38,8 +38,14 @@ void api_test::SetUp() {
   opportunities = std::make_unique<opportunity_service>(*db, *terms, matching.get());
   keys = std::make_unique<api_key_service>(*db);
   allocations = std::make_unique<allocation_service>(*matching);
+  consents = std::make_unique<consent_service>(*db);
+  referrals = std::make_unique<referral_service>(*db, answer_within_days, matching.get());
+  events = std::make_unique<event_service>(*db);
+  audit = std::make_unique<audit_service>(*db);
+  placements = std::make_unique<placement_service>(*db);
+  indicators = std::make_unique<indicator_service>(*db);
 
-  const principal admin{"", role::admin, std::nullopt, std::nullopt};
+  const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;
   team_b = teams->create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
   agency_x = agencies->create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
@@ -49,13 +55,14 @@ void api_test::SetUp() {
   feeds = std::make_unique<feed_service>(*db, *terms, feed_list, feed_service::options{PATHWAYS_EXE, dir.path(), 20},
                                          matching.get());
   services = std::make_unique<api::engine_services>(api::engine_services{
-      *agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms, *feeds});
+      *agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms, *feeds,
+      *consents, *referrals, *events, *audit, *placements, *indicators});
   admin_key = keys->create(admin, "admin").secret;
-  coordinator_a_key = keys->create({"", role::coordinator, team_a, std::nullopt}, "coordinator a").secret;
-  coordinator_b_key = keys->create({"", role::coordinator, team_b, std::nullopt}, "coordinator b").secret;
-  specialist_a_key = keys->create({"", role::employment_specialist, team_a, std::nullopt}, "specialist a").secret;
-  agency_x_key = keys->create({"", role::agency, std::nullopt, agency_x}, "agency x").secret;
-  agency_y_key = keys->create({"", role::agency, std::nullopt, agency_y}, "agency y").secret;
+  coordinator_a_key = keys->create({"", role::coordinator, team_a, std::nullopt, {}}, "coordinator a").secret;
+  coordinator_b_key = keys->create({"", role::coordinator, team_b, std::nullopt, {}}, "coordinator b").secret;
+  specialist_a_key = keys->create({"", role::employment_specialist, team_a, std::nullopt, {}}, "specialist a").secret;
+  agency_x_key = keys->create({"", role::agency, std::nullopt, agency_x, {}}, "agency x").secret;
+  agency_y_key = keys->create({"", role::agency, std::nullopt, agency_y, {}}, "agency y").secret;
 
   settings.address = "127.0.0.1";
   settings.port = 0;

@@ -53,6 +53,12 @@ class api_test : public ::testing::Test {
   std::unique_ptr<api_key_service> keys;
   std::unique_ptr<allocation_service> allocations;
   std::unique_ptr<feed_service> feeds;
+  std::unique_ptr<consent_service> consents;
+  std::unique_ptr<referral_service> referrals;
+  std::unique_ptr<event_service> events;
+  std::unique_ptr<audit_service> audit;
+  std::unique_ptr<placement_service> placements;
+  std::unique_ptr<indicator_service> indicators;
   std::unique_ptr<api::engine_services> services;
   std::unique_ptr<api::http_server> server;
   std::thread serving;
@@ -65,6 +71,7 @@ class api_test : public ::testing::Test {
   server_settings settings;
   // Feeds, given before SetUp; `agency = "{agency_x}"` names the fixture's first agency.
   std::vector<feed_settings> feed_list;
+  int answer_within_days = 14;
 };
 
 }  // namespace pathways::testing

@@ -14,27 +14,15 @@
 #include <sstream>
 
 #include "pathways/api_keys.hpp"
+#include "pathways_command.hpp"
 #include "temp_dir.hpp"
 
 namespace pathways::testing {
 namespace {
 
-struct outcome {
-  int exit_code = -1;
-  std::string out;
-};
-
 // Runs the executable with PATHWAYS_DB pointing into `dir`; captures stdout (stderr separately).
 outcome run(const temp_dir& dir, const std::string& args) {
-  const std::string command = "PATHWAYS_DB='" + dir.file("p.db").string() + "' '" PATHWAYS_EXE "' --config '" +
-                              shipped_config().string() + "' " + args + " 2>'" + dir.file("err.txt").string() + "'";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  outcome o;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
+  return run_pathways(dir.file("p.db"), args, dir.file("err.txt"));
 }
 
 std::string stderr_of(const temp_dir& dir) {

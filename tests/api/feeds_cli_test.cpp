@@ -18,7 +18,7 @@ class feeds_cli : public ::testing::Test {
   void SetUp() override {
     database db({dir.file("p.db"), 1, std::nullopt});
     agency_service agencies(db);
-    const principal admin{"", role::admin, std::nullopt, std::nullopt};
+    const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
     const std::string agency = agencies.create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
     std::ofstream(dir.file("pathways.toml")) << "[database]\npath = '" << dir.file("p.db").string() << "'\n"
                                              << "[taxonomy]\npath = '" << shipped_taxonomy().string() << "'\n"

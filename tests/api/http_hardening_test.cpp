@@ -35,14 +35,14 @@ TEST_F(http_hardening, missing_invalid_or_revoked_keys_get_401) {
   EXPECT_EQ(bad.status, 401);
   EXPECT_EQ(bad.body["error"]["code"], "unauthenticated");
   EXPECT_TRUE(bad.headers.count("WWW-Authenticate"));
-  const auto created = keys->create({"", role::coordinator, team_a, std::nullopt}, "to revoke");
+  const auto created = keys->create({"", role::coordinator, team_a, std::nullopt, {}}, "to revoke");
   EXPECT_EQ(get("/v1/opportunities", created.secret).status, 200);
   ASSERT_TRUE(keys->revoke(created.record.owner.key_id));
   EXPECT_EQ(get("/v1/opportunities", created.secret).status, 401);
 }
 
 TEST_F(http_hardening, demo_keys_work_only_in_demo_mode) {
-  const auto record = keys->create_with_secret({"", role::admin, std::nullopt, std::nullopt},
+  const auto record = keys->create_with_secret({"", role::admin, std::nullopt, std::nullopt, {}},
                                                "demo admin", "pwdemo_0123456789abcdef0123456789abcdef01", true);
   const reply r = get("/v1/opportunities", "pwdemo_0123456789abcdef0123456789abcdef01");
   EXPECT_EQ(r.status, 401);

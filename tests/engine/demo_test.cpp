@@ -13,10 +13,14 @@
 
 #include "pathways/agencies.hpp"
 #include "pathways/api_keys.hpp"
+#include "pathways/audit.hpp"
+#include "pathways/clock.hpp"
 #include "pathways/error.hpp"
 #include "pathways/ids.hpp"
+#include "pathways/indicators.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
+#include "pathways/referrals.hpp"
 #include "pathways/teams.hpp"
 #include "temp_dir.hpp"
 
@@ -24,7 +28,7 @@ namespace pathways::testing {
 namespace {
 
 constexpr std::uint64_t seed = 20261101;
-const principal admin{"", role::admin, std::nullopt, std::nullopt};
+const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
 
 // A fresh database file with the shipped taxonomy.
 struct demo_database {
@@ -348,6 +352,35 @@ TEST(demo_keys, a_revoked_demo_key_stays_revoked) {
       EXPECT_TRUE(r.revoked_at);
     }
   }
+}
+
+}  // namespace
+}  // namespace pathways::testing
+
+namespace pathways::testing {
+namespace {
+
+TEST(demo_outcomes, every_team_has_referrals_in_every_state_and_people_in_employment_support) {
+  demo_database d;
+  const auto summary = load_demo(d.db, d.terms, seed);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->referrals, 6 * 24);
+  EXPECT_EQ(summary->people_in_employment_support, 6 * 8);
+  referral_service referrals(d.db, 14);
+  for (std::string_view state : vocabulary<referral_state>::names)
+    EXPECT_GT(referrals.list(admin, {parse_name<referral_state>(state), {1, 1}}).total_items, 0) << state;
+  const std::string today = today_utc();
+  const std::string year_ago = std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4);
+  const indicator_report r = indicator_service(d.db).report(admin, {year_ago, today, indicator_grouping::team});
+  ASSERT_EQ(r.groups.size(), 6u);
+  for (const auto& g : r.groups) {
+    EXPECT_GT(g.referrals_sent, 0);
+    EXPECT_GT(g.referrals_started, 0);
+    EXPECT_GT(g.people_in_employment_support, 0);
+    EXPECT_TRUE(g.competitive_employment_rate);
+    EXPECT_TRUE(g.employer_contacts_per_specialist_per_week);
+  }
+  EXPECT_TRUE(audit_service(d.db).verify().intact);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@
 namespace pathways::testing {
 namespace {
 
-const principal admin{"", role::admin, std::nullopt, std::nullopt};
+const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
 
 class matching : public ::testing::Test {
  protected:
@@ -194,9 +194,9 @@ TEST_F(matching, the_graph_is_rebuilt_from_the_store_at_start) {
 
 TEST_F(matching, only_the_persons_team_sees_their_matches) {
   const person p = people.create(admin, sam());
-  const principal own{"k", role::coordinator, team_id, std::nullopt};
-  const principal other{"k", role::employment_specialist, other_team, std::nullopt};
-  const principal agency_key{"k", role::agency, std::nullopt, agency_id};
+  const principal own{"k", role::coordinator, team_id, std::nullopt, {}};
+  const principal other{"k", role::employment_specialist, other_team, std::nullopt, {}};
+  const principal agency_key{"k", role::agency, std::nullopt, agency_id, {}};
   EXPECT_NO_THROW(matcher.matches_for(own, p.id, {}));
   try {
     matcher.matches_for(other, p.id, {});
@@ -224,7 +224,7 @@ TEST_F(matching, candidates_are_the_callers_team_ranked_for_an_opening) {
   c.team_id = other_team;
   people.create(admin, c);
   const auto o = board.publish(admin, kitchen("A"));
-  const principal own{"k", role::coordinator, team_id, std::nullopt};
+  const principal own{"k", role::coordinator, team_id, std::nullopt, {}};
   const auto ranked = matcher.candidates_for(own, o.id, 10);
   ASSERT_EQ(ranked.size(), 2u);
   EXPECT_EQ(ranked[0].who.id, pa.id);

@@ -13,7 +13,7 @@
 namespace pathways::testing {
 namespace {
 
-const principal admin{"", role::admin, std::nullopt, std::nullopt};
+const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
 
 database::options at(const std::filesystem::path& file, std::optional<int> version = std::nullopt) {
   return {file, 2, version};
@@ -48,22 +48,25 @@ TEST(schema_migrations, an_empty_database_migrates_to_the_latest_version) {
 TEST(schema_migrations, an_older_database_upgrades_in_place_keeping_its_data) {
   temp_dir dir;
   const auto file = dir.file("p.db");
-  std::string person_id;
+  std::string team_id;
+  std::string agency_id;
   {
-    database old(at(file, 1));  // teams and people only: no opportunities, no keys yet
+    // Version 1: teams, agencies and people only. People are written with their audit rows
+    // (version 5), so this older database keeps a team and an agency.
+    database old(at(file, 1));
     ASSERT_EQ(old.schema_version(), 1);
-    taxonomy terms = taxonomy::load(shipped_taxonomy());
-    const team t = team_service(old).create(admin, {"", "Norwich", "Norwich", ""});
-    person_id = people_service(old, terms).create(admin, someone(t.id)).id;
+    team_id = team_service(old).create(admin, {"", "Norwich", "Norwich", ""}).id;
+    agency_id = agency_service(old).create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""}).id;
   }
   database upgraded(at(file));
   EXPECT_EQ(upgraded.schema_version(), database::latest_schema_version());
   taxonomy terms = taxonomy::load(shipped_taxonomy());
-  const person p = people_service(upgraded, terms).get(admin, person_id);
-  EXPECT_EQ(p.strengths.at(0).own_words, "Sunday roasts for the family");
-  const agency a = agency_service(upgraded).create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""});
+  EXPECT_EQ(team_service(upgraded).get(admin, team_id).name, "Norwich");
+  people_service people(upgraded, terms);
+  const std::string person_id = people.create(admin, someone(team_id)).id;
+  EXPECT_EQ(people.get(admin, person_id).strengths.at(0).own_words, "Sunday roasts for the family");
   opportunity o = opening("R1");
-  o.agency_id = a.id;
+  o.agency_id = agency_id;
   EXPECT_NO_THROW(opportunity_service(upgraded, terms).publish(admin, o));
 }
 

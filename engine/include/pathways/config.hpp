@@ -57,6 +57,10 @@ struct feed_settings {
   std::vector<std::pair<std::string, std::string>> plugin_settings;  // [feeds.settings]
 };
 
+struct referral_settings {
+  int answer_within_days = 14;  // a referral the agency has not answered by then expires
+};
+
 struct settings {
   server_settings server;
   std::filesystem::path database = "pathways.db";
@@ -65,6 +69,7 @@ struct settings {
   log_settings log;
   demo_settings demo;
   std::vector<feed_settings> feeds;
+  referral_settings referrals;
 };
 
 using environment = std::function<std::optional<std::string>(std::string_view name)>;

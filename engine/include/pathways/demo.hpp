@@ -17,6 +17,9 @@ struct demo_summary {
   int agencies = 0;
   int people = 0;
   int opportunities = 0;
+  int consents = 0;
+  int referrals = 0;
+  int people_in_employment_support = 0;
 };
 
 // Fills a database that has no teams, agencies, people or opportunities, in one write

@@ -14,6 +14,7 @@ struct principal {
   pathways::role role = role::admin;
   std::optional<std::string> team_id;    // coordinator and employment_specialist
   std::optional<std::string> agency_id;  // agency
+  std::string request_id;                // the request being answered, for the audit trail
 
   bool is_admin() const { return role == role::admin; }
   bool works_with_people() const {

@@ -30,6 +30,12 @@ int read_version(connection& conn) {
   return s.integer(0);
 }
 
+bool applied(connection& conn, int version) {
+  sql::statement s(conn, "SELECT 1 FROM schema_version WHERE version = ?1");
+  s.bind_all(version);
+  return s.step();
+}
+
 void migrate(connection& conn, std::optional<int> target) {
   conn.exec(
       "CREATE TABLE IF NOT EXISTS schema_version ("
@@ -43,8 +49,10 @@ void migrate(connection& conn, std::optional<int> target) {
     throw error(error_code::internal,
                 fmt::format("database schema version {} is newer than this build knows ({})",
                             current, steps.back().version));
+  // Every migration not yet recorded is applied, oldest first: branches number theirs apart
+  // (gaps are allowed), so a database may meet a lower number after a higher one.
   for (const migration& m : steps) {
-    if (m.version <= current || m.version > goal) continue;
+    if (m.version > goal || applied(conn, m.version)) continue;
     transaction tx(conn, transaction::kind::write);
     conn.exec(m.sql);
     sql::statement record(conn,

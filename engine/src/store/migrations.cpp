@@ -180,11 +180,124 @@ CREATE TABLE feed_run_problem (
 );
 )sql";
 
-constexpr std::array<migration, 4> all{{
+// Version 5 (version 4 is the partner feeds' migration; the runner skips versions it lacks).
+constexpr const char* referral_schema = R"sql(
+CREATE TABLE consent (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+  agency_id TEXT REFERENCES agency(id),
+  agency_kind TEXT,
+  share_contact_details INTEGER NOT NULL,
+  share_strengths INTEGER NOT NULL,
+  share_goals INTEGER NOT NULL,
+  share_adjustments INTEGER NOT NULL,
+  purpose TEXT NOT NULL,
+  given_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  withdrawn_at TEXT,
+  withdrawn_by TEXT,
+  CHECK ((agency_id IS NULL) <> (agency_kind IS NULL))
+);
+CREATE INDEX consent_by_person ON consent(person_id, given_at);
+CREATE TABLE referral (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  opportunity_id TEXT NOT NULL REFERENCES opportunity(id),
+  agency_id TEXT NOT NULL REFERENCES agency(id),
+  team_id TEXT NOT NULL REFERENCES team(id),
+  note TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX referral_by_team ON referral(team_id, sent_at);
+CREATE INDEX referral_by_agency ON referral(agency_id, sent_at);
+CREATE INDEX referral_by_state ON referral(state, sent_at);
+CREATE TABLE referral_transition (
+  referral_id TEXT NOT NULL REFERENCES referral(id),
+  position INTEGER NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  by_key TEXT NOT NULL,
+  by_role TEXT NOT NULL,
+  at TEXT NOT NULL,
+  reason TEXT,
+  reason_text TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (referral_id, position)
+);
+CREATE TABLE event (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  change TEXT NOT NULL,
+  team_id TEXT,
+  agency_id TEXT
+);
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  team_id TEXT,
+  agency_id TEXT,
+  person_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  allowed INTEGER NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_person ON audit(person_id, seq);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TABLE ips_enrolment (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  specialist_key TEXT NOT NULL,
+  enrolled_on TEXT NOT NULL,
+  left_on TEXT
+);
+CREATE TABLE ips_employer_contact (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  specialist_key TEXT NOT NULL,
+  contact_on TEXT NOT NULL,
+  employer TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  face_to_face INTEGER NOT NULL
+);
+CREATE TABLE ips_job (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  employer TEXT NOT NULL,
+  job_title TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  hours_per_week REAL NOT NULL,
+  hourly_wage REAL NOT NULL,
+  competitive INTEGER NOT NULL,
+  disclosure TEXT NOT NULL,
+  end_date TEXT,
+  end_reason TEXT
+);
+CREATE TABLE ips_support_contact (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  job_id TEXT REFERENCES ips_job(id),
+  specialist_key TEXT NOT NULL,
+  contact_on TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<migration, 5> all{{
     {1, "teams, agencies and people", people_schema},
     {2, "opportunities", opportunity_schema},
     {3, "api keys", api_key_schema},
     {4, "partner feeds and their runs", feed_schema},
+    {5, "consent, referrals, events, audit trail and IPS placements", referral_schema},
 }};
 
 }  // namespace

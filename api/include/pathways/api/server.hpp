@@ -7,11 +7,17 @@
 #include "pathways/agencies.hpp"
 #include "pathways/allocation_proposals.hpp"
 #include "pathways/api_keys.hpp"
+#include "pathways/audit.hpp"
 #include "pathways/config.hpp"
 #include "pathways/feeds.hpp"
+#include "pathways/consents.hpp"
+#include "pathways/events.hpp"
+#include "pathways/indicators.hpp"
 #include "pathways/matching.hpp"
 #include "pathways/opportunities.hpp"
 #include "pathways/people.hpp"
+#include "pathways/placements.hpp"
+#include "pathways/referrals.hpp"
 #include "pathways/taxonomy.hpp"
 #include "pathways/teams.hpp"
 
@@ -28,6 +34,12 @@ struct engine_services {
   allocation_service& allocations;
   const taxonomy& terms;
   feed_service& feeds;
+  consent_service& consents;
+  referral_service& referrals;
+  event_service& events;
+  audit_service& audit;
+  placement_service& placements;
+  indicator_service& indicators;
 };
 
 class http_server {

@@ -1,0 +1,58 @@
+// The audit trail: every read or write of a person's data, allowed or denied, as an
+// append-only, hash-chained row written in the same transaction as the access itself.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pathways/database.hpp"
+#include "pathways/paging.hpp"
+#include "pathways/principal.hpp"
+
+namespace pathways {
+
+struct audit_entry {
+  std::int64_t seq = 0;
+  std::string at;
+  std::string key_id;
+  pathways::role role = role::admin;
+  std::optional<std::string> team_id;
+  std::optional<std::string> agency_id;
+  std::string person_id;
+  std::string action;  // "person.read", "referral.start", ...
+  std::string fields;  // which of the person's fields, comma-separated ("all" for the record)
+  std::string request_id;
+  bool allowed = true;
+  std::string previous_hash;
+  std::string hash;  // SHA-256 of previous_hash and this row's canonical content
+};
+
+// What `pathways audit verify` reports.
+struct audit_verdict {
+  bool intact = true;
+  std::int64_t rows = 0;
+  std::optional<std::int64_t> first_broken_seq;
+  std::string last_hash;
+};
+
+class audit_service {
+ public:
+  explicit audit_service(database& db) : db_(db) {}
+  // Who has looked at or changed this person's record: the person's team and admins.
+  // The read is itself audited.
+  page<audit_entry> for_person(const principal& caller, const std::string& person_id,
+                               const page_request& paging);
+  // For reads served from memory (matching): one row per person, in a transaction of its own.
+  void record(const principal& caller, const std::vector<std::string>& person_ids, std::string_view action,
+              std::string_view fields, bool allowed);
+  // Recomputes the whole chain, oldest first.
+  audit_verdict verify();
+
+ private:
+  database& db_;
+};
+
+}  // namespace pathways

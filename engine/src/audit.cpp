@@ -1,0 +1,49 @@
+// The audit trail for a person's team, and verification of the whole chain.
+#include "pathways/audit.hpp"
+
+#include "pathways/error.hpp"
+#include "person_access.hpp"
+#include "store/audit_rows.hpp"
+
+namespace pathways {
+
+page<audit_entry> audit_service::for_person(const principal& caller, const std::string& person_id,
+                                            const page_request& paging) {
+  auto conn = db_.connect();
+  transaction tx(*conn, transaction::kind::write);
+  audited_person(*conn, tx, caller, person_id, "audit.read", "audit");
+  auto out = store::list_audit(*conn, person_id, paging);
+  tx.commit();
+  return out;
+}
+
+void audit_service::record(const principal& caller, const std::vector<std::string>& person_ids,
+                           std::string_view action, std::string_view fields, bool allowed) {
+  if (person_ids.empty()) return;
+  auto conn = db_.connect();
+  transaction tx(*conn, transaction::kind::write);
+  for (const auto& id : person_ids) store::append_audit(*conn, caller, id, action, fields, allowed);
+  tx.commit();
+}
+
+audit_verdict audit_service::verify() {
+  auto conn = db_.connect();
+  transaction tx(*conn, transaction::kind::read);
+  audit_verdict v;
+  std::string previous(64, '0');
+  std::int64_t expected_seq = 1;
+  store::each_audit(*conn, [&](const audit_entry& e) {
+    ++v.rows;
+    const bool linked = e.previous_hash == previous && e.seq == expected_seq;
+    if (v.intact && (!linked || store::audit_hash(e) != e.hash)) {
+      v.intact = false;
+      v.first_broken_seq = e.seq;
+    }
+    previous = e.hash;
+    expected_seq = e.seq + 1;
+  });
+  v.last_hash = previous;
+  return v;
+}
+
+}  // namespace pathways

@@ -1,0 +1,77 @@
+// The audit trail: who looked at a person's record, denied foreign looks included, a chain that
+// `pathways audit verify` checks, and an altered row that it catches.
+#include <sqlite3.h>
+
+#include "api_fixture.hpp"
+#include "pathways_command.hpp"
+
+namespace pathways::testing {
+namespace {
+
+using audit_api = api_test;
+
+outcome verify(const std::filesystem::path& db_file) { return run_pathways(db_file, "audit verify", "/dev/null"); }
+
+// What an attacker with the database file could do: drop the guard and edit a row.
+void tamper(const std::filesystem::path& db_file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_file.c_str(), &db), SQLITE_OK);
+  const std::string script = "DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete; " + sql;
+  EXPECT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST_F(audit_api, the_team_sees_who_read_the_record_including_denied_foreign_looks) {
+  const std::string id = create_person(coordinator_a_key, person_body())["id"];
+  ASSERT_EQ(get("/v1/people/" + id, specialist_a_key).status, 200);
+  const reply foreign = get("/v1/people/" + id, coordinator_b_key);
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_FALSE(foreign.body.dump().find("Sam") != std::string::npos);
+  const reply trail = get("/v1/people/" + id + "/audit", coordinator_a_key);
+  ASSERT_EQ(trail.status, 200) << trail.body.dump();
+  const json rows = trail.body["contents"];  // newest first: this very read of the trail is audited too
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0]["action"], "audit.read");
+  EXPECT_EQ(rows[1]["action"], "person.read");
+  EXPECT_EQ(rows[1]["allowed"], false);
+  EXPECT_EQ(rows[1]["role"], "coordinator");
+  EXPECT_EQ(foreign.headers.find("X-Request-Id")->second, rows[1]["request_id"]);
+  EXPECT_EQ(rows[2]["allowed"], true);
+  EXPECT_EQ(rows[2]["role"], "employment_specialist");
+  EXPECT_EQ(rows[3]["action"], "person.create");
+  EXPECT_EQ(get("/v1/people/" + id + "/audit", coordinator_b_key).status, 404);
+  EXPECT_EQ(get("/v1/people/" + id + "/audit", agency_x_key).status, 403);
+  EXPECT_EQ(get("/v1/people/" + id + "/audit", admin_key).status, 200);
+}
+
+TEST_F(audit_api, the_chain_verifies_and_an_altered_row_is_caught) {
+  const std::string id = create_person(coordinator_a_key, person_body())["id"];
+  get("/v1/people/" + id, coordinator_a_key);
+  get("/v1/people/" + id, coordinator_b_key);
+  get("/v1/people/" + id, coordinator_a_key);
+  const outcome good = verify(dir.file("pathways.db"));
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_NE(good.out.find("audit chain intact: 4 rows verified"), std::string::npos) << good.out;
+
+  tamper(dir.file("pathways.db"), "UPDATE audit SET allowed = 1 WHERE seq = 3;");
+  const outcome bad = verify(dir.file("pathways.db"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("BROKEN at row 3"), std::string::npos) << bad.out;
+}
+
+TEST_F(audit_api, a_removed_row_breaks_the_chain_and_rows_cannot_be_changed_in_place) {
+  const std::string id = create_person(coordinator_a_key, person_body())["id"];
+  get("/v1/people/" + id, coordinator_a_key);
+  get("/v1/people/" + id, coordinator_a_key);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.file("pathways.db").c_str(), &raw), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM audit WHERE seq = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  tamper(dir.file("pathways.db"), "DELETE FROM audit WHERE seq = 2;");
+  const outcome bad = verify(dir.file("pathways.db"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("BROKEN at row 3"), std::string::npos) << bad.out;
+}
+
+}  // namespace
+}  // namespace pathways::testing
