@@ -20,10 +20,9 @@ page<audit_entry> audit_service::for_person(const principal& caller, const std::
 void audit_service::record(const principal& caller, const std::vector<std::string>& person_ids,
                            std::string_view action, std::string_view fields, bool allowed) {
   if (person_ids.empty()) return;
-  auto conn = db_.connect();
-  transaction tx(*conn, transaction::kind::write);
-  for (const auto& id : person_ids) store::append_audit(*conn, caller, id, action, fields, allowed);
-  tx.commit();
+  reads_from_memory_.run([&](connection& conn) {
+    for (const auto& id : person_ids) store::append_audit(conn, caller, id, action, fields, allowed);
+  });
 }
 
 audit_verdict audit_service::verify() {

@@ -29,9 +29,9 @@ struct new_api_key {
 };
 
 // Thread-safe. A key found live is remembered (by the hash of its secret, never the secret), so
-// a request need not look it up in SQLite; everything remembered is forgotten as soon as anything
-// is committed to the database, by this process or another (the CLI revoking a key), which a
-// connection kept for the purpose sees (PRAGMA data_version) before each key is trusted.
+// a request need not look it up; everything remembered is forgotten as soon as any key is
+// created, revoked or removed, by this process or another (the CLI), which a connection kept for
+// the purpose sees (a counter that triggers on api_key move) before each key is trusted.
 class api_key_service {
  public:
   explicit api_key_service(database& db);
@@ -51,14 +51,14 @@ class api_key_service {
   bool revoke(const std::string& key_id);
 
  private:
-  struct watcher;  // the connection that sees commits, and its prepared PRAGMA data_version
+  struct watcher;  // the connection that watches the keys' generation counter, and its query
   std::optional<api_key_record> find_live(const std::string& secret_sha256);
   void forget_if_changed();  // under remembered_mutex_
 
   database& db_;
   std::mutex remembered_mutex_;  // guards everything below
   std::unique_ptr<watcher> watcher_;  // opened on first use
-  std::int64_t data_version_ = -1;
+  std::int64_t generation_ = -1;
   std::unordered_map<std::string, api_key_record> remembered_;  // by the secret's SHA-256
   std::uint64_t forgotten_ = 0;  // times all was forgotten: a lookup begun before is not kept
 };

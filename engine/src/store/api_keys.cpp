@@ -68,9 +68,9 @@ api_key_record api_key_service::create_with_secret(const principal& owner, const
 
 struct api_key_service::watcher {
   std::unique_ptr<connection> conn;
-  sql::statement data_version;
+  sql::statement generation;
   explicit watcher(std::unique_ptr<connection> c)
-      : conn(std::move(c)), data_version(*conn, "PRAGMA data_version") {}
+      : conn(std::move(c)), generation(*conn, "SELECT n FROM api_key_generation") {}
 };
 
 api_key_service::api_key_service(database& db) : db_(db) {}
@@ -78,11 +78,12 @@ api_key_service::~api_key_service() = default;
 
 void api_key_service::forget_if_changed() {
   if (!watcher_) watcher_ = std::make_unique<watcher>(db_.open_unpooled());
-  auto& q = watcher_->data_version;
+  auto& q = watcher_->generation;
   q.reset();
-  const std::int64_t version = q.step() ? q.int64(0) : -1;
-  if (version == data_version_ && version >= 0) return;
-  data_version_ = version;
+  const std::int64_t generation = q.step() ? q.int64(0) : -1;
+  q.reset();  // no read transaction left open on the watching connection
+  if (generation == generation_ && generation >= 0) return;
+  generation_ = generation;
   remembered_.clear();
   ++forgotten_;
 }

@@ -292,12 +292,26 @@ CREATE TABLE ips_support_contact (
 );
 )sql";
 
-constexpr std::array<migration, 5> all{{
+// A counter every change to api_key moves, so a server remembering live keys forgets them the
+// moment one is created, revoked or removed — by itself or by the CLI — and for nothing else.
+constexpr const char* api_key_generation_schema = R"sql(
+CREATE TABLE api_key_generation (only INTEGER PRIMARY KEY CHECK (only = 1), n INTEGER NOT NULL);
+INSERT INTO api_key_generation(only, n) VALUES (1, 0);
+CREATE TRIGGER api_key_inserted AFTER INSERT ON api_key
+  BEGIN UPDATE api_key_generation SET n = n + 1; END;
+CREATE TRIGGER api_key_updated AFTER UPDATE ON api_key
+  BEGIN UPDATE api_key_generation SET n = n + 1; END;
+CREATE TRIGGER api_key_deleted AFTER DELETE ON api_key
+  BEGIN UPDATE api_key_generation SET n = n + 1; END;
+)sql";
+
+constexpr std::array<migration, 6> all{{
     {1, "teams, agencies and people", people_schema},
     {2, "opportunities", opportunity_schema},
     {3, "api keys", api_key_schema},
     {4, "partner feeds and their runs", feed_schema},
     {5, "consent, referrals, events, audit trail and IPS placements", referral_schema},
+    {6, "a generation counter for api keys", api_key_generation_schema},
 }};
 
 }  // namespace
