@@ -1,6 +1,8 @@
 // RFC 4180 CSV reading: a small state machine over the whole text.
 #include "pathways/feed/csv_reader.hpp"
 
+#include <algorithm>
+
 #include "pathways/feed/text.hpp"
 
 namespace pathways::feed {
@@ -39,9 +41,13 @@ csv_document parse_csv(std::string_view text) {
         } else {
           in_quotes = false;
         }
-      } else {
-        if (c == '\n') ++line;
+      } else if (c == '\n') {
+        ++line;
         field += c;
+      } else {  // the run up to the next quote or line end, in one append
+        const std::size_t stop = std::min(text.find_first_of("\"\n", i), text.size());
+        field.append(text.substr(i, stop - i));
+        i = stop - 1;
       }
       continue;
     }
@@ -64,8 +70,11 @@ csv_document parse_csv(std::string_view text) {
         ++line;
         end_row();
         break;
-      default:
-        field += c;
+      default: {  // the run up to the next special character, in one append
+        const std::size_t stop = std::min(text.find_first_of("\",\r\n", i), text.size());
+        field.append(text.substr(i, stop - i));
+        i = stop - 1;
+      }
     }
   }
   if (in_quotes) doc.unterminated_quote_line = quote_line;
