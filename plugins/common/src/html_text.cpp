@@ -121,6 +121,11 @@ std::string tidy(std::string_view raw) {
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
+  // Plain text already tidy (no markup, no references, single spaces between words) is its own
+  // text: the common case of a spreadsheet cell, without the passes below.
+  if (html.find_first_of("&<\n\t\r\f\v") == std::string_view::npos && html.find("  ") == std::string_view::npos &&
+      (html.empty() || (html.front() != ' ' && html.back() != ' ')))
+    return std::string(html);
   std::string raw;
   raw.reserve(html.size());
   for (std::size_t i = 0; i < html.size(); ++i) {
