@@ -11,7 +11,6 @@
 
 #include "feed_host/feed_records.hpp"
 #include "feed_host/worker_process.hpp"
-#include "feed_host/worker_protocol.hpp"
 #include "pathways/clock.hpp"
 #include "pathways/error.hpp"
 #include "store/agency_rows.hpp"
@@ -125,10 +124,10 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
                                       f.plugin.is_absolute() ? f.plugin : opts_.plugin_dir / f.plugin,
                                       f.plugin_settings, f.limits, &cancelled_};
     feed_host::worker_handlers handlers;
-    handlers.record = [&](const nlohmann::json& line) {
+    handlers.record = [&](plugin::opening_record&& record) {
       const auto received = ++g.counts.received;
       if (progress && received % 10000 == 0) progress(received);
-      auto checked = feed_host::check_record(feed_host::protocol::record_from(line), f.agency_id, source, terms_);
+      auto checked = feed_host::check_record(std::move(record), f.agency_id, source, terms_);
       if (!checked.opening) {
         ++g.counts.rejected;
         keep_problem(g.rejections, opts_.problems_kept, checked.external_ref, std::move(checked.rejection));

@@ -34,6 +34,17 @@ std::string random_hex(std::size_t bytes) {
 
 std::string new_id() { return random_hex(16); }
 
+std::vector<std::string> new_ids(std::size_t n) {
+  constexpr std::size_t id_bytes = 16;
+  std::vector<unsigned char> buffer(n * id_bytes);
+  if (n > 0 && RAND_bytes(buffer.data(), static_cast<int>(buffer.size())) != 1)
+    throw error(error_code::internal, "the random number generator failed");
+  std::vector<std::string> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) out.push_back(to_hex(buffer.data() + i * id_bytes, id_bytes));
+  return out;
+}
+
 std::string sha256_hex(std::string_view text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;

@@ -21,16 +21,16 @@ namespace {
   throw error(error_code::unprocessable, fmt::format("{} {}", field, why), field);
 }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
+// In place: no copy of text that has nothing to trim.
+void trim(std::string& s) {
   const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
+  s.erase(last == std::string::npos ? 0 : last + 1);
+  s.erase(0, s.find_first_not_of(" \t\r\n"));
 }
 
 // Trims `value` and checks its length in bytes.
 void text(std::string& value, const std::string& field, std::size_t max, bool required) {
-  value = trimmed(value);
+  trim(value);
   if (required && value.empty()) invalid(field, "is required");
   if (value.size() > max) invalid(field, fmt::format("is longer than {} characters", max));
 }

@@ -211,6 +211,7 @@ class csv_feed {
     const taxonomy_labels taxonomy =
         taxonomy_path ? taxonomy_labels::load(*taxonomy_path) : taxonomy_labels{};
     row_reader reader(columns, taxonomy, config, sink);
+    batch.reserve(doc.rows.size() - 1);
     for (std::size_t i = 1; i < doc.rows.size(); ++i) {
       const csv_row& row = doc.rows[i];
       if (row.fields.size() != header.size()) {

@@ -7,7 +7,8 @@
 
 namespace pathways {
 
-// Loads the plugin the request names, checks its ABI, reads, and writes JSON lines to `out_fd`.
+// Loads the plugin the request names, checks its ABI, reads, and writes its lines to `out_fd`
+// (record lines and JSON lines: see feed_host/worker_protocol.hpp).
 // Returns the process exit code: 0 when the protocol ended cleanly (even for a failed read).
 int run_feed_worker(int out_fd, std::string_view request_json) noexcept;
 

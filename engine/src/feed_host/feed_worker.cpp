@@ -1,5 +1,6 @@
-// The feed worker's side of the pipe: loads the plugin, turns each record, warning, log line and
-// failure into one JSON line, and writes them in large batches. See worker_protocol.hpp.
+// The feed worker's side of the pipe: loads the plugin, turns each record into a record line and
+// each warning, log line and failure into a JSON line, and writes them in large batches. See
+// worker_protocol.hpp.
 #include "pathways/feed_worker.hpp"
 
 #include <unistd.h>
@@ -29,6 +30,10 @@ class line_writer {
     buffer_ += '\n';
     if (buffer_.size() >= capacity) flush();
   }
+  void write_record(const plugin::opening_record& record) {
+    proto::append_record(buffer_, record);
+    if (buffer_.size() >= capacity) flush();
+  }
   void flush() {
     std::size_t done = 0;
     while (done < buffer_.size()) {
@@ -56,7 +61,7 @@ class pipe_sink final : public plugin::record_sink {
         if (records_ == max_records_ + 1) out_.write({{proto::kind, proto::over_limit}});
         return false;
       }
-      out_.write(proto::to_json(record));
+      out_.write_record(record);
       return true;
     } catch (...) {
       return false;

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "worker_protocol.hpp"
@@ -194,12 +195,12 @@ class supervisor {
 
   std::optional<std::string> handle(std::string_view text) {
     try {
-      const json line = json::parse(text);
-      if (line.is_array()) {
+      if (!text.empty() && text.front() == proto::record_mark) {
         if (++records_ > request_.limits.max_records) return over_limit();
-        handlers_.record(line);
+        handlers_.record(proto::read_record(text));
         return std::nullopt;
       }
+      const json line = json::parse(text);
       const std::string& k = line.at(proto::kind).get_ref<const std::string&>();
       if (k == proto::warning) {
         handlers_.warning(line.at("ref").get<std::string>(), line.at("message").get<std::string>());
@@ -218,6 +219,8 @@ class supervisor {
       }
       return std::nullopt;
     } catch (const json::exception&) {
+      return "the feed worker sent a malformed line";
+    } catch (const proto::malformed_line&) {
       return "the feed worker sent a malformed line";
     } catch (const std::exception& e) {
       return fmt::format("the host stopped the read: {}", e.what());

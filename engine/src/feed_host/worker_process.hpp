@@ -1,4 +1,4 @@
-// Runs one feed worker process and supervises it: reads its JSON lines as they come, and kills
+// Runs one feed worker process and supervises it: reads its lines as they come, and kills
 // it past the deadline, over the memory limit or over the record limit.
 #pragma once
 
@@ -9,9 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "pathways/config.hpp"
+#include "pathways/plugin/sdk.hpp"
 
 namespace pathways::feed_host {
 
@@ -24,7 +23,7 @@ struct worker_request {
 };
 
 struct worker_handlers {
-  std::function<void(const nlohmann::json& record_line)> record;  // may throw to stop the read
+  std::function<void(plugin::opening_record&& record)> record;  // may throw to stop the read
   std::function<void(std::string_view external_ref, std::string_view message)> warning;
 };
 

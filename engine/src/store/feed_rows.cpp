@@ -77,7 +77,6 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
     o.last_updated = batch.now;
     const auto found = stored.find(o.external_ref);
     if (found == stored.end()) {
-      o.id = new_id();
       o.created_at = batch.now;
       added.push_back(i);
       continue;
@@ -93,6 +92,8 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
     ++out.updated;
     out.changed.push_back(i);
   }
+  std::vector<std::string> ids = new_ids(added.size());
+  for (std::size_t k = 0; k < added.size(); ++k) batch.openings[added[k]].id = std::move(ids[k]);
   // New openings in id order: the primary key's b-tree then grows at one end.
   std::sort(added.begin(), added.end(),
             [&](std::size_t a, std::size_t b) { return batch.openings[a].id < batch.openings[b].id; });

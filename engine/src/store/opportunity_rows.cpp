@@ -15,13 +15,14 @@ constexpr const char* opportunity_columns =
     " hours_per_week, pay_amount, pay_unit, places_total, places_available, min_age, max_age,"
     " start_date, end_date, closing_date, status, source, last_updated, assured_date, created_at";
 
+// Binds nothing that dies before the statement runs: the writer's statements borrow text.
 void bind_row(sql::statement& q, const opportunity& o) {
   q.bind_all(o.id, o.agency_id, o.external_ref, name_of(o.area), o.title, o.description,
              o.location ? std::optional<double>(o.location->lat) : std::nullopt,
              o.location ? std::optional<double>(o.location->lon) : std::nullopt, o.address,
              o.remote, o.hours_per_week,
              o.wage ? std::optional<double>(o.wage->amount) : std::nullopt,
-             o.wage ? std::optional<std::string>(std::string(name_of(o.wage->unit))) : std::nullopt,
+             o.wage ? std::optional<std::string_view>(name_of(o.wage->unit)) : std::nullopt,
              o.places_total, o.places_available, o.min_age, o.max_age, o.start_date, o.end_date,
              o.closing_date, name_of(o.status), o.source, o.last_updated, o.assured_date,
              o.created_at);
@@ -144,7 +145,11 @@ opportunity_writer::opportunity_writer(connection& conn)
       add_strength_(conn, "INSERT INTO opportunity_strength(opportunity_id, term, weight) VALUES (?1,?2,?3)"),
       add_adjustment_(conn, "INSERT INTO opportunity_adjustment(opportunity_id, adjustment) VALUES (?1,?2)"),
       add_slot_(conn, "INSERT INTO opportunity_schedule(opportunity_id, position, day, start_minute, end_minute)"
-                      " VALUES (?1,?2,?3,?4,?5)") {}
+                      " VALUES (?1,?2,?3,?4,?5)") {
+  // Each opening's text is bound, run and reset before the caller lets go of it: no copies.
+  insert_.borrow_text();
+  update_.borrow_text();
+}
 
 void opportunity_writer::insert(const opportunity& o, const std::string* feed_digest) {
   bind_row(insert_, o);

@@ -101,7 +101,7 @@ statement& statement::bind(int index, double value) {
 
 statement& statement::bind(int index, std::string_view value) {
   const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                                   SQLITE_TRANSIENT);
+                                   borrow_text_ ? SQLITE_STATIC : SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) fail(db_, rc, "bind");
   return *this;
 }

@@ -45,6 +45,8 @@ class statement {
   statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
   statement& bind(int index, double value);
   statement& bind(int index, std::string_view value);
+  // Text bound from now on is not copied: the caller keeps it alive until reset().
+  void borrow_text() { borrow_text_ = true; }
   statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   template <class T>
@@ -77,6 +79,7 @@ class statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool borrow_text_ = false;
 };
 
 // The number of rows changed by the last statement on this connection.

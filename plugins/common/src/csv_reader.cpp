@@ -7,6 +7,16 @@ namespace pathways::feed {
 
 namespace {
 
+// The first position at or after i holding a or b (c, d), or text.size(): a plain loop, where
+// string_view::find_first_of searches the set once a character.
+std::size_t next_of(std::string_view text, std::size_t i, char a, char b, char c = '\0', char d = '\0') {
+  for (; i < text.size(); ++i) {
+    const char x = text[i];
+    if (x == a || x == b || (c != '\0' && (x == c || x == d))) return i;
+  }
+  return text.size();
+}
+
 bool is_blank(const csv_row& row, bool had_quotes) {
   return !had_quotes && row.fields.size() == 1 && trim(row.fields[0]).empty();
 }
@@ -39,9 +49,13 @@ csv_document parse_csv(std::string_view text) {
         } else {
           in_quotes = false;
         }
-      } else {
-        if (c == '\n') ++line;
+      } else if (c == '\n') {
+        ++line;
         field += c;
+      } else {  // the run up to the next quote or line end, in one append
+        const std::size_t stop = next_of(text, i, '"', '\n');
+        field.append(text.substr(i, stop - i));
+        i = stop - 1;
       }
       continue;
     }
@@ -64,8 +78,11 @@ csv_document parse_csv(std::string_view text) {
         ++line;
         end_row();
         break;
-      default:
-        field += c;
+      default: {  // the run up to the next special character, in one append
+        const std::size_t stop = next_of(text, i, '"', ',', '\r', '\n');
+        field.append(text.substr(i, stop - i));
+        i = stop - 1;
+      }
     }
   }
   if (in_quotes) doc.unterminated_quote_line = quote_line;

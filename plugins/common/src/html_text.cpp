@@ -121,6 +121,15 @@ std::string tidy(std::string_view raw) {
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
+  // Plain text already tidy (no markup, no references, single spaces between words) is its own
+  // text: the common case of a spreadsheet cell, without the passes below.
+  bool plain = html.empty() || (html.front() != ' ' && html.back() != ' ');
+  for (std::size_t i = 0; plain && i < html.size(); ++i) {
+    const char c = html[i];
+    plain = !(c == '&' || c == '<' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+              (c == ' ' && i + 1 < html.size() && html[i + 1] == ' '));
+  }
+  if (plain) return std::string(html);
   std::string raw;
   raw.reserve(html.size());
   for (std::size_t i = 0; i < html.size(); ++i) {

@@ -17,6 +17,12 @@ void record_batch::add(plugin::opening_record record, std::string_view where) {
   sources_[it->second] = std::string(where);
 }
 
+void record_batch::reserve(std::size_t n) {
+  records_.reserve(n);
+  sources_.reserve(n);
+  index_.reserve(n);
+}
+
 std::size_t record_batch::flush() {
   std::size_t sent = 0;
   for (const plugin::opening_record& r : records_) {

@@ -21,6 +21,8 @@ class record_batch {
   // Sends every record to the sink; stops early when the sink says so. Returns how many went.
   std::size_t flush();
   std::size_t size() const noexcept { return records_.size(); }
+  // Room for n records (a hint: a file's row count), so a large feed is not copied as it grows.
+  void reserve(std::size_t n);
 
  private:
   plugin::record_sink& sink_;
