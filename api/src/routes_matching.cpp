@@ -55,17 +55,20 @@ allocation_request allocation_request_from(const json& body) {
   return r;
 }
 
-// A read of one person's data from the matching index, audited whether allowed or refused.
+// A read of people's data from the matching index, audited for each of them whether allowed
+// or refused (a refusal names every person the caller asked for).
+constexpr std::string_view matched_fields = "strengths,goals,adjustments,preferences";
+
 template <class Read>
-auto audited_read(audit_service& audit, const principal& caller, const std::string& person_id, Read read) {
-  constexpr std::string_view fields = "strengths,goals,adjustments,preferences";
+auto audited_read(audit_service& audit, const principal& caller, const std::vector<std::string>& person_ids,
+                  std::string_view action, Read read) {
   try {
     auto result = read();
-    audit.record(caller, {person_id}, "matches.read", fields, true);
+    audit.record(caller, person_ids, action, matched_fields, true);
     return result;
   } catch (const error& e) {
     if (e.code() == error_code::not_found || e.code() == error_code::forbidden)
-      audit.record(caller, {person_id}, "matches.read", fields, false);
+      audit.record(caller, person_ids, action, matched_fields, false);
     throw;
   }
 }
@@ -86,7 +89,7 @@ void add_matching_routes(router& r, engine_services& s) {
     }
     ex.query.finish();
     const std::string person_id = ex.path_param(1);
-    const match_list found = audited_read(s.audit, ex.caller, person_id, [&] {
+    const match_list found = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
       return s.matching.matches_for(ex.caller, person_id, request);
     });
     std::string body = "{";
@@ -133,7 +136,12 @@ void add_matching_routes(router& r, engine_services& s) {
 
   r.post("/v1/allocations", [&s](exchange& ex) {
     ex.query.finish();
-    const allocation_proposal proposal = s.allocations.propose(ex.caller, allocation_request_from(ex.body()));
+    const allocation_request request = allocation_request_from(ex.body());
+    std::vector<std::string> people;
+    for (const auto& p : request.people) people.push_back(p.person_id);
+    const allocation_proposal proposal = audited_read(s.audit, ex.caller, people, "allocation.read", [&] {
+      return s.allocations.propose(ex.caller, request);
+    });
     json assigned = json::array();
     for (const auto& a : proposal.assigned)
       assigned.push_back({{"person_id", a.person_id},

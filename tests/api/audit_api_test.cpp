@@ -44,6 +44,26 @@ TEST_F(audit_api, the_team_sees_who_read_the_record_including_denied_foreign_loo
   EXPECT_EQ(get("/v1/people/" + id + "/audit", admin_key).status, 200);
 }
 
+TEST_F(audit_api, an_allocation_proposal_is_audited_for_each_person_it_reads_and_a_foreign_one_as_denied) {
+  const std::string sam = create_person(coordinator_a_key, person_body())["id"];
+  const std::string kim = create_person(coordinator_a_key, person_body())["id"];
+  const std::string opening = create_opening(agency_x_key, opening_body())["id"];
+  ASSERT_EQ(post("/v1/allocations", coordinator_a_key, {{"people", {sam, kim}}, {"opportunity_ids", {opening}}}).status,
+            200);
+  EXPECT_EQ(post("/v1/allocations", coordinator_b_key, {{"people", {sam}}, {"opportunity_ids", {opening}}}).status,
+            404);
+  for (const std::string& id : {sam, kim}) {
+    const json rows = get("/v1/people/" + id + "/audit", admin_key).body["contents"];
+    std::vector<std::pair<std::string, bool>> allocation_reads;
+    for (const json& row : rows)
+      if (row["action"] == "allocation.read") allocation_reads.emplace_back(row["role"], row["allowed"]);
+    if (id == sam)
+      EXPECT_EQ(allocation_reads, (std::vector<std::pair<std::string, bool>>{{"coordinator", false}, {"coordinator", true}}));
+    else
+      EXPECT_EQ(allocation_reads, (std::vector<std::pair<std::string, bool>>{{"coordinator", true}}));
+  }
+}
+
 TEST_F(audit_api, the_chain_verifies_and_an_altered_row_is_caught) {
   const std::string id = create_person(coordinator_a_key, person_body())["id"];
   get("/v1/people/" + id, coordinator_a_key);
