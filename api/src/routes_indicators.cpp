@@ -1,4 +1,5 @@
 // /v1/indicators: outcome indicators as JSON, or as CSV (Accept: text/csv) for commissioners.
+#include "pathways/clock.hpp"
 #include "pathways/indicators.hpp"
 
 #include "routes.hpp"
@@ -91,13 +92,19 @@ std::string report_csv(const indicator_report& r) {
   return out;
 }
 
+// The same day a year earlier (29 February gives 28 February); `day` is YYYY-MM-DD.
+std::string a_year_before(const std::string& day) {
+  std::string earlier = std::to_string(std::stoi(day.substr(0, 4)) - 1) + day.substr(4);
+  return earlier.substr(4) == "-02-29" ? earlier.substr(0, 4) + "-02-28" : earlier;
+}
+
 }  // namespace
 
 void add_indicator_routes(router& r, engine_services& s) {
   r.get("/v1/indicators", [&s](exchange& ex) {
     indicator_query q;
-    q.from = ex.query.text("from").value_or("");
-    q.to = ex.query.text("to").value_or("");
+    q.to = ex.query.text("to").value_or(today_utc());  // by default, the year up to today
+    q.from = ex.query.text("from").value_or(is_iso_date(q.to) ? a_year_before(q.to) : q.to);
     if (auto g = ex.query.text("group_by")) q.group_by = json_object::parse_enum<indicator_grouping>(*g, "group_by");
     ex.query.finish();
     const indicator_report report = s.indicators.report(ex.caller, q);

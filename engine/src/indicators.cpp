@@ -162,8 +162,8 @@ std::string ips_band_of(double rate) {
 
 indicator_report indicator_service::report(const principal& caller, const indicator_query& q, std::string today) {
   require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "read indicators");
-  if (!is_iso_date(q.from)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "from");
   if (!is_iso_date(q.to)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "to");
+  if (!is_iso_date(q.from)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "from");
   if (q.to < q.from) throw error(error_code::unprocessable, "to is before from", "to");
   const std::optional<std::string> team = caller.is_admin() ? std::nullopt : caller.team_id;
   tally t(q, today.empty() ? today_utc() : std::move(today));

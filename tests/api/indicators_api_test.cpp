@@ -72,7 +72,14 @@ TEST_F(indicators_api, coordinators_see_their_team_agencies_nothing_and_dates_ar
   ASSERT_EQ(own.body["groups"].size(), 1u);
   EXPECT_EQ(own.body["groups"][0]["key"], team_b);
   EXPECT_EQ(get("/v1/indicators?from=2000-01-01&to=2100-01-01", agency_x_key).status, 403);
-  EXPECT_EQ(get("/v1/indicators?to=2100-01-01", admin_key).status, 400);
+  const reply past_year = get("/v1/indicators", admin_key);  // by default the year up to today
+  ASSERT_EQ(past_year.status, 200);
+  const std::string to = past_year.body["to"], from = past_year.body["from"];
+  EXPECT_EQ(to, today_utc());
+  EXPECT_EQ(std::stoi(from.substr(0, 4)), std::stoi(to.substr(0, 4)) - 1);
+  EXPECT_EQ(from.substr(4, 3), to.substr(4, 3));
+  EXPECT_EQ(get("/v1/indicators?from=2000-13-01", admin_key).body["error"]["field"], "from");
+  EXPECT_EQ(get("/v1/indicators?to=yesterday", admin_key).body["error"]["field"], "to");
   EXPECT_EQ(get("/v1/indicators?from=2000-01-01&to=2100-01-01&group_by=postcode", admin_key).status, 400);
 }
 
