@@ -19,6 +19,7 @@
 #include "pathways/error.hpp"
 #include "pathways/feed_worker.hpp"
 #include "pathways/feeds.hpp"
+#include "pathways/periodic_task.hpp"
 
 namespace pathways::api {
 namespace {
@@ -146,7 +147,13 @@ int serve(settings s, bool demo_flag) {
     server.stop();
   });
   feeds.start_scheduler();
+  // Referrals no agency answered in time expire even while no one asks about them, so the event
+  // feed and the indicators show it.
+  periodic_task expiry("referral_expiry", std::chrono::minutes(1), [&referrals] {
+    referrals.expire_overdue();  // logs each referral it expires
+  });
   server.run();
+  expiry.stop();
   feeds.stop();
   pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher if the server stopped itself
   watcher.join();
