@@ -37,12 +37,16 @@ struct options {
   bool csv = false;
 };
 
-// The rows the generator fixture emits (and the CSV holds, in the CSV plugin's standard header), n = 1..records.
+// The rows the generator fixture emits (and the CSV holds, in the CSV plugin's standard header), n
+// = 1..records.
 struct row {
   std::string ref, title;
   double lat = 0;
 };
-row row_of(long n) { return {"F-" + std::to_string(n), "Kitchen assistant " + std::to_string(n), 52.63 + static_cast<double>(n % 100) * 0.001}; }
+row row_of(long n) {
+  return {"F-" + std::to_string(n), "Kitchen assistant " + std::to_string(n),
+          52.63 + static_cast<double>(n % 100) * 0.001};
+}
 
 void write_csv(const std::filesystem::path& file, long records) {
   std::ofstream out(file);
@@ -50,7 +54,8 @@ void write_csv(const std::filesystem::path& file, long records) {
          "closing_date\n";
   for (long n = 1; n <= records; ++n) {
     const row r = row_of(n);
-    out << r.ref << ",work," << r.title << ",Prepping vegetables and washing up in a friendly cafe.," << r.lat
+    out << r.ref << ",work," << r.title
+        << ",Prepping vegetables and washing up in a friendly cafe.," << r.lat
         << ",1.297,\"12 Magdalen Street, Norwich\",12,11.44,hour,2,2099-01-31\n";
   }
 }
@@ -66,12 +71,17 @@ double raw_insert_seconds(const std::filesystem::path& file, long records) {
   // The opportunity table and its indexes as schema version 2 makes them.
   const char* schema =
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-      "CREATE TABLE opening (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, external_ref TEXT NOT NULL,"
-      " domain TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', lat REAL, lon REAL,"
-      " address TEXT NOT NULL DEFAULT '', remote INTEGER NOT NULL DEFAULT 0, hours_per_week REAL, pay_amount REAL,"
-      " pay_unit TEXT, places_total INTEGER NOT NULL, places_available INTEGER NOT NULL, min_age INTEGER,"
+      "CREATE TABLE opening (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, external_ref TEXT NOT "
+      "NULL,"
+      " domain TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', lat REAL, "
+      "lon REAL,"
+      " address TEXT NOT NULL DEFAULT '', remote INTEGER NOT NULL DEFAULT 0, hours_per_week REAL, "
+      "pay_amount REAL,"
+      " pay_unit TEXT, places_total INTEGER NOT NULL, places_available INTEGER NOT NULL, min_age "
+      "INTEGER,"
       " max_age INTEGER, start_date TEXT, end_date TEXT, closing_date TEXT, status TEXT NOT NULL,"
-      " source TEXT NOT NULL, last_updated TEXT NOT NULL, assured_date TEXT, created_at TEXT NOT NULL,"
+      " source TEXT NOT NULL, last_updated TEXT NOT NULL, assured_date TEXT, created_at TEXT NOT "
+      "NULL,"
       " UNIQUE (agency_id, external_ref));"
       "CREATE INDEX opening_by_status ON opening(status, domain);"
       "CREATE INDEX opening_by_lat ON opening(lat);";
@@ -79,15 +89,20 @@ double raw_insert_seconds(const std::filesystem::path& file, long records) {
   // Random 128-bit ids, as the engine makes them, drawn before the clock starts.
   std::mt19937_64 random(20261123);
   std::vector<std::string> ids;
-  for (long n = 0; n < records; ++n) ids.push_back(fmt::format("{:016x}{:016x}", random(), random()));
+  for (long n = 0; n < records; ++n)
+    ids.push_back(fmt::format("{:016x}{:016x}", random(), random()));
   const auto start = std::chrono::steady_clock::now();
   check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db);
   sqlite3_stmt* insert = nullptr;
-  check(sqlite3_prepare_v2(db, "INSERT INTO opening VALUES (?1,?2,?3,'work',?4,?5,?6,1.297,?7,0,12,11.44,'hour',2,2,"
-                               "NULL,NULL,NULL,NULL,'2099-01-31','open','feed:bench',?8,NULL,?8)", -1, &insert,
-                               nullptr), db);
-  const std::string agency(32, 'a'), description = "Prepping vegetables and washing up in a friendly cafe.",
-                    address = "12 Magdalen Street, Norwich", now = "2026-11-23T23:00:00Z";
+  check(sqlite3_prepare_v2(
+            db,
+            "INSERT INTO opening VALUES (?1,?2,?3,'work',?4,?5,?6,1.297,?7,0,12,11.44,'hour',2,2,"
+            "NULL,NULL,NULL,NULL,'2099-01-31','open','feed:bench',?8,NULL,?8)",
+            -1, &insert, nullptr),
+        db);
+  const std::string agency(32, 'a'),
+      description = "Prepping vegetables and washing up in a friendly cafe.",
+      address = "12 Magdalen Street, Norwich", now = "2026-11-23T23:00:00Z";
   for (long n = 1; n <= records; ++n) {
     const row r = row_of(n);
     sqlite3_bind_text(insert, 1, ids[static_cast<std::size_t>(n - 1)].c_str(), -1, SQLITE_STATIC);
@@ -109,14 +124,17 @@ double raw_insert_seconds(const std::filesystem::path& file, long records) {
 }
 
 // One import through the host into a fresh database; returns its seconds.
-double host_import_seconds(const options& o, const std::filesystem::path& dir, const taxonomy& terms) {
+double host_import_seconds(const options& o, const std::filesystem::path& dir,
+                           const taxonomy& terms) {
   database db({dir / "host.db", 2, std::nullopt});
   agency_service agencies(db);
   const principal admin{"bench", role::admin, std::nullopt, std::nullopt, {}};
   feed_settings feed;
   feed.name = "bench";
   feed.plugin = o.plugin;
-  feed.agency_id = agencies.create(admin, {"", "Bench agency", agency_kind::employer, "", "", "", "", "", ""}).id;
+  feed.agency_id =
+      agencies.create(admin, {"", "Bench agency", agency_kind::employer, "", "", "", "", "", ""})
+          .id;
   feed.interval_minutes = 0;
   feed.limits = {600, 4096, static_cast<int>(o.records)};
   feed.plugin_settings = o.settings;
@@ -125,8 +143,8 @@ double host_import_seconds(const options& o, const std::filesystem::path& dir, c
   const feed_run run = feeds.sync(admin, "bench");
   const double took = seconds(std::chrono::steady_clock::now() - start).count();
   if (!run.succeeded || run.counts.added != o.records)
-    throw std::runtime_error(fmt::format("import did not add every record: added {} of {}; {}", run.counts.added,
-                                         o.records, run.reason));
+    throw std::runtime_error(fmt::format("import did not add every record: added {} of {}; {}",
+                                         run.counts.added, o.records, run.reason));
   return took;
 }
 
@@ -155,7 +173,8 @@ options parse(int argc, char** argv) {
     } else if (flag == "--runs") {
       o.runs = std::stoi(value);
     } else {
-      throw std::runtime_error("usage: feed_import_bench [--plugin PATH] [--setting K=V]... [--records N] [--runs N]");
+      throw std::runtime_error(
+          "usage: feed_import_bench [--plugin PATH] [--setting K=V]... [--records N] [--runs N]");
     }
   }
   if (o.plugin.empty()) throw std::runtime_error("no plugin: pass --plugin PATH");
@@ -167,7 +186,8 @@ options parse(int argc, char** argv) {
 int main(int argc, char** argv) try {
   spdlog::set_level(spdlog::level::info);  // the host logs each sync with its read and apply times
   options o = parse(argc, argv);
-  const auto dir = std::filesystem::temp_directory_path() / fmt::format("pathways-feed-bench-{}", ::getpid());
+  const auto dir =
+      std::filesystem::temp_directory_path() / fmt::format("pathways-feed-bench-{}", ::getpid());
   std::filesystem::create_directories(dir);
   if (o.csv) {
     write_csv(dir / "openings.csv", o.records);
@@ -192,7 +212,10 @@ int main(int argc, char** argv) try {
   getrusage(RUSAGE_SELF, &self);
   fmt::print("plugin {}\n{} openings, median of {} runs:\n", o.plugin, o.records, o.runs);
   fmt::print("  through the plugin host: {:>9.0f} openings/s\n", host_rate);
-  fmt::print("  raw SQLite bulk insert:  {:>9.0f} rows/s (same rows and random ids into the opportunity table and its indexes, one prepared statement, one transaction)\n", raw_rate);
+  fmt::print(
+      "  raw SQLite bulk insert:  {:>9.0f} rows/s (same rows and random ids into the opportunity "
+      "table and its indexes, one prepared statement, one transaction)\n",
+      raw_rate);
   fmt::print("  ratio: {:.0f}% (goal >= 50%)\n", 100.0 * host_rate / raw_rate);
   // The worker's own peak is in each event=feed_synced line (worker_peak_mb): a spawned child's
   // getrusage figure would count the parent's pages it briefly shared before exec.

@@ -25,12 +25,14 @@ struct board_fixture {
   std::unique_ptr<opportunity_service> board;
 
   explicit board_fixture(int count)
-      : file(std::filesystem::temp_directory_path() / ("pathways-bench-" + std::to_string(count) + ".db")),
+      : file(std::filesystem::temp_directory_path() /
+             ("pathways-bench-" + std::to_string(count) + ".db")),
         terms(taxonomy::from_terms({{"cooking", "Cooking", {domain::work}, {}}})) {
     std::filesystem::remove(file);
     db = std::make_unique<database>(database::options{file, 2, std::nullopt});
     board = std::make_unique<opportunity_service>(*db, terms);
-    const agency a = agency_service(*db).create(admin, {"", "Bench", agency_kind::employer, "", "", "", "", "", ""});
+    const agency a = agency_service(*db).create(
+        admin, {"", "Bench", agency_kind::employer, "", "", "", "", "", ""});
     std::mt19937_64 random(42);
     auto jitter = [&] { return (static_cast<double>(random() >> 11) * 0x1.0p-53 - 0.5) * 0.6; };
     for (int i = 0; i < count; ++i) {

@@ -9,7 +9,9 @@ bounded_task_queue::bounded_task_queue(std::size_t threads, std::size_t max_queu
   for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
 }
 
-bounded_task_queue::~bounded_task_queue() { shutdown(); }
+bounded_task_queue::~bounded_task_queue() {
+  shutdown();
+}
 
 void bounded_task_queue::enqueue(std::function<void()> task) {
   std::unique_lock lock(mutex_);

@@ -2,11 +2,11 @@
 // references down; errors are printed as one line on stderr with a non-zero exit code.
 #include "cli.hpp"
 
-#include <CLI/CLI.hpp>
-#include <csignal>
 #include <fmt/format.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <csignal>
 
 #include <cstdlib>
 #include <iostream>
@@ -47,21 +47,26 @@ void print_demo_keys(const std::vector<demo_key>& keys, int port) {
     if (k.owner.role == role::coordinator) coordinator = k.secret;
   }
   if (coordinator.empty()) return;
-  std::cout << "\nTry, as the demo coordinator:\n"
-            << fmt::format("  curl -s -H 'Authorization: Bearer {}' \\\n"
-                           "    'http://127.0.0.1:{}/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3'\n",
-                           coordinator, port)
-            << fmt::format("  curl -s -H 'Authorization: Bearer {}' 'http://127.0.0.1:{}/v1/people?per_page=2'\n",
-                           coordinator, port);
+  std::cout
+      << "\nTry, as the demo coordinator:\n"
+      << fmt::format(
+             "  curl -s -H 'Authorization: Bearer {}' \\\n"
+             "    "
+             "'http://127.0.0.1:{}/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3'\n",
+             coordinator, port)
+      << fmt::format(
+             "  curl -s -H 'Authorization: Bearer {}' 'http://127.0.0.1:{}/v1/people?per_page=2'\n",
+             coordinator, port);
 }
 
 // Loads demo data into an empty database; returns the demo keys.
 std::vector<demo_key> prepare_demo(database& db, const taxonomy& terms, const settings& s) {
   if (auto summary = load_demo(db, terms, s.demo.seed))
-    std::cout << fmt::format("Loaded demo data: {} teams, {} agencies, {} people, {} opportunities, {} referrals, "
-                             "{} people in employment support\n",
-                             summary->teams, summary->agencies, summary->people, summary->opportunities,
-                             summary->referrals, summary->people_in_employment_support);
+    std::cout << fmt::format(
+        "Loaded demo data: {} teams, {} agencies, {} people, {} opportunities, {} referrals, "
+        "{} people in employment support\n",
+        summary->teams, summary->agencies, summary->people, summary->opportunities,
+        summary->referrals, summary->people_in_employment_support);
   return ensure_demo_keys(db, s.demo.seed);
 }
 
@@ -78,26 +83,31 @@ int sync_feed(feed_service& feeds, const std::string& name) {
     std::cerr << fmt::format("feed {}: {} records received\n", name, received);
   });
   const auto& c = run.counts;
-  std::cout << fmt::format("feed {}: {} (received {}, added {}, updated {}, unchanged {}, closed {}, rejected {},"
-                           " warnings {})\n",
-                           name, run.succeeded ? "succeeded" : "FAILED", c.received, c.added, c.updated, c.unchanged,
-                           c.closed, c.rejected, c.warnings);
+  std::cout << fmt::format(
+      "feed {}: {} (received {}, added {}, updated {}, unchanged {}, closed {}, rejected {},"
+      " warnings {})\n",
+      name, run.succeeded ? "succeeded" : "FAILED", c.received, c.added, c.updated, c.unchanged,
+      c.closed, c.rejected, c.warnings);
   if (!run.succeeded) std::cout << "  reason: " << run.reason << "\n";
-  for (const auto& r : run.rejections) std::cout << fmt::format("  rejected {}: {}\n", r.external_ref, r.message);
+  for (const auto& r : run.rejections)
+    std::cout << fmt::format("  rejected {}: {}\n", r.external_ref, r.message);
   return run.succeeded ? 0 : 1;
 }
 
 int list_feeds(feed_service& feeds) {
-  std::cout << fmt::format("{:<20}  {:<10}  {:<20}  {:<20}  {}\n", "feed", "state", "last run", "next due", "counts or reason");
+  std::cout << fmt::format("{:<20}  {:<10}  {:<20}  {:<20}  {}\n", "feed", "state", "last run",
+                           "next due", "counts or reason");
   for (const auto& f : feeds.list(operator_principal)) {
     std::string detail;
     if (f.last_run && f.last_run->succeeded)
       detail = fmt::format("added {} updated {} closed {} rejected {}", f.last_run->counts.added,
-                           f.last_run->counts.updated, f.last_run->counts.closed, f.last_run->counts.rejected);
+                           f.last_run->counts.updated, f.last_run->counts.closed,
+                           f.last_run->counts.rejected);
     else if (f.last_run)
       detail = f.last_run->reason;
     std::cout << fmt::format("{:<20}  {:<10}  {:<20}  {:<20}  {}\n", f.config.name, f.state,
-                             f.last_run ? f.last_run->finished_at : "-", f.next_due.value_or("on request"), detail);
+                             f.last_run ? f.last_run->finished_at : "-",
+                             f.next_due.value_or("on request"), detail);
   }
   return 0;
 }
@@ -107,7 +117,8 @@ int serve(settings s, bool demo_flag) {
   const bool demo = demo_flag || s.demo.enabled;
   const taxonomy terms = taxonomy::load(s.taxonomy);
   database db(database_options(s));
-  const std::vector<demo_key> demo_keys = demo ? prepare_demo(db, terms, s) : std::vector<demo_key>{};
+  const std::vector<demo_key> demo_keys =
+      demo ? prepare_demo(db, terms, s) : std::vector<demo_key>{};
   matching_service matching(db, terms);  // built from the store, then kept current by the services
   agency_service agencies(db);
   team_service teams(db);
@@ -122,8 +133,9 @@ int serve(settings s, bool demo_flag) {
   audit_service audit(db);
   placement_service placements(db);
   indicator_service indicators(db);
-  engine_services services{agencies, teams,    people,    opportunities, keys,  matching,   allocations, terms,
-                           feeds,    consents, referrals, events,        audit, placements, indicators};
+  engine_services services{agencies,  teams,       people, opportunities, keys,
+                           matching,  allocations, terms,  feeds,         consents,
+                           referrals, events,      audit,  placements,    indicators};
 
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on that socket, not a crash
   sigset_t signals;
@@ -135,7 +147,8 @@ int serve(settings s, bool demo_flag) {
   http_server server(s.server, services, demo);
   const int port = server.bind();
   if (demo) print_demo_keys(demo_keys, port);
-  std::cout << fmt::format("\nPathways is listening on http://{}:{} (Ctrl-C stops it)\n", s.server.address, port)
+  std::cout << fmt::format("\nPathways is listening on http://{}:{} (Ctrl-C stops it)\n",
+                           s.server.address, port)
             << std::flush;
   spdlog::info("event=server_started port={} threads={} demo={}", port, s.server.threads, demo);
 
@@ -177,7 +190,8 @@ principal key_owner(const options& o) {
 int verify_audit(database& db) {
   const audit_verdict v = audit_service(db).verify();
   if (v.intact) {
-    std::cout << fmt::format("audit chain intact: {} rows verified, last hash {}\n", v.rows, v.last_hash);
+    std::cout << fmt::format("audit chain intact: {} rows verified, last hash {}\n", v.rows,
+                             v.last_hash);
     return 0;
   }
   std::cout << fmt::format(
@@ -210,13 +224,17 @@ int run_cli(int argc, char** argv) {
   app.add_option("-c,--config", o.config, "configuration file")->capture_default_str();
 
   auto* serve_cmd = app.add_subcommand("serve", "run the HTTP API");
-  serve_cmd->add_flag("--demo", o.demo, "load demo data into an empty database and accept demo keys");
+  serve_cmd->add_flag("--demo", o.demo,
+                      "load demo data into an empty database and accept demo keys");
   auto* migrate_cmd = app.add_subcommand("migrate", "create or upgrade the database schema");
-  auto* demo_cmd = app.add_subcommand("demo", "fill an empty database with demo data; print demo keys");
+  auto* demo_cmd =
+      app.add_subcommand("demo", "fill an empty database with demo data; print demo keys");
   auto* keys_cmd = app.add_subcommand("keys", "manage API keys");
   keys_cmd->require_subcommand(1);
-  auto* create_cmd = keys_cmd->add_subcommand("create", "create a key; prints the key alone on stdout");
-  create_cmd->add_option("--role", o.role, "admin, coordinator, employment_specialist or agency")->required();
+  auto* create_cmd =
+      keys_cmd->add_subcommand("create", "create a key; prints the key alone on stdout");
+  create_cmd->add_option("--role", o.role, "admin, coordinator, employment_specialist or agency")
+      ->required();
   create_cmd->add_option("--team", o.team, "team id (coordinator, employment_specialist)");
   create_cmd->add_option("--agency", o.agency, "agency id (agency)");
   create_cmd->add_option("--label", o.label, "who or what the key is for");
@@ -231,7 +249,8 @@ int run_cli(int argc, char** argv) {
 
   auto* audit_cmd = app.add_subcommand("audit", "the audit trail of access to people's data");
   audit_cmd->require_subcommand(1);
-  auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the hash chain; exit 1 if tampered with");
+  auto* verify_cmd =
+      audit_cmd->add_subcommand("verify", "check the hash chain; exit 1 if tampered with");
 
   try {
     app.parse(argc, argv);
@@ -246,7 +265,8 @@ int run_cli(int argc, char** argv) {
 
     database db(database_options(s));
     if (migrate_cmd->parsed()) {
-      std::cout << fmt::format("database {} is at schema version {}\n", s.database.string(), db.schema_version());
+      std::cout << fmt::format("database {} is at schema version {}\n", s.database.string(),
+                               db.schema_version());
       return 0;
     }
     if (demo_cmd->parsed()) {

@@ -20,7 +20,8 @@ std::optional<double> query_reader::number(const char* name, double low, double 
   double v = 0;
   const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), v);
   if (ec != std::errc() || end != t->data() + t->size() || !std::isfinite(v) || v < low || v > high)
-    invalid_field(name, "must be a number between " + std::to_string(low) + " and " + std::to_string(high));
+    invalid_field(
+        name, "must be a number between " + std::to_string(low) + " and " + std::to_string(high));
   return v;
 }
 
@@ -30,7 +31,8 @@ std::optional<int> query_reader::integer(const char* name, int low, int high) {
   int v = 0;
   const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), v);
   if (ec != std::errc() || end != t->data() + t->size() || v < low || v > high)
-    invalid_field(name, "must be a whole number between " + std::to_string(low) + " and " + std::to_string(high));
+    invalid_field(name, "must be a whole number between " + std::to_string(low) + " and " +
+                            std::to_string(high));
   return v;
 }
 
@@ -63,7 +65,9 @@ json exchange::body() const {
   }
 }
 
-void exchange::reply(int status, const json& value) { reply_text(status, value.dump()); }
+void exchange::reply(int status, const json& value) {
+  reply_text(status, value.dump());
+}
 
 void exchange::reply_text(int status, const std::string& json_text) {
   res.status = status;
@@ -72,14 +76,10 @@ void exchange::reply_text(int status, const std::string& json_text) {
 
 json paged(const json& contents, std::int64_t total_items, const page_request& request) {
   const std::int64_t total_pages = (total_items + request.per_page - 1) / request.per_page;
-  return {{"total_items", total_items},
-          {"total_pages", total_pages},
-          {"page_number", request.number},
-          {"size", contents.size()},
-          {"first_page", request.number == 1},
-          {"last_page", request.number >= total_pages},
-          {"empty", contents.empty()},
-          {"contents", contents}};
+  return {{"total_items", total_items},        {"total_pages", total_pages},
+          {"page_number", request.number},     {"size", contents.size()},
+          {"first_page", request.number == 1}, {"last_page", request.number >= total_pages},
+          {"empty", contents.empty()},         {"contents", contents}};
 }
 
 }  // namespace pathways::api

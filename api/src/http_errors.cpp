@@ -7,26 +7,40 @@ namespace pathways::api {
 
 int status_of(error_code code) {
   switch (code) {
-    case error_code::invalid_argument: return 400;
-    case error_code::unauthenticated: return 401;
-    case error_code::forbidden: return 403;
-    case error_code::not_found: return 404;
-    case error_code::conflict: return 409;
-    case error_code::unprocessable: return 422;
-    case error_code::internal: return 500;
+    case error_code::invalid_argument:
+      return 400;
+    case error_code::unauthenticated:
+      return 401;
+    case error_code::forbidden:
+      return 403;
+    case error_code::not_found:
+      return 404;
+    case error_code::conflict:
+      return 409;
+    case error_code::unprocessable:
+      return 422;
+    case error_code::internal:
+      return 500;
   }
   return 500;
 }
 
 const char* wire_code_of(error_code code) {
   switch (code) {
-    case error_code::invalid_argument: return "invalid_field";
-    case error_code::unauthenticated: return "unauthenticated";
-    case error_code::forbidden: return "forbidden";
-    case error_code::not_found: return "not_found";
-    case error_code::conflict: return "conflict";
-    case error_code::unprocessable: return "unprocessable";
-    case error_code::internal: return "internal";
+    case error_code::invalid_argument:
+      return "invalid_field";
+    case error_code::unauthenticated:
+      return "unauthenticated";
+    case error_code::forbidden:
+      return "forbidden";
+    case error_code::not_found:
+      return "not_found";
+    case error_code::conflict:
+      return "conflict";
+    case error_code::unprocessable:
+      return "unprocessable";
+    case error_code::internal:
+      return "internal";
   }
   return "internal";
 }

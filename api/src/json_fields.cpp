@@ -10,7 +10,8 @@ void invalid_field(const std::string& field, const std::string& why) {
   throw error(error_code::invalid_argument, field.empty() ? why : field + " " + why, field);
 }
 
-json_object::json_object(const json& value, std::string path) : value_(value), path_(std::move(path)) {
+json_object::json_object(const json& value, std::string path)
+    : value_(value), path_(std::move(path)) {
   if (!value_.is_object()) invalid_field(path_.empty() ? "body" : path_, "must be a JSON object");
 }
 

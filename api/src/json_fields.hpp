@@ -31,7 +31,7 @@ class json_object {
   // The raw value of a present, non-null field.
   const json* get(const char* key);
 
-  std::string text(const char* key);                      // required string
+  std::string text(const char* key);  // required string
   std::string text_or(const char* key, std::string fallback);
   std::optional<std::string> optional_text(const char* key);
   int integer(const char* key);

@@ -12,12 +12,15 @@ json point_json(const std::optional<geo_point>& p) {
   return p ? json{{"lat", p->lat}, {"lon", p->lon}} : json(nullptr);
 }
 
-std::string clock_text(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
+std::string clock_text(int minutes) {
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
 
 json slots_json(const std::vector<time_slot>& slots) {
   json out = json::array();
   for (const auto& s : slots)
-    out.push_back({{"day", name_of(s.day)}, {"start", clock_text(s.start_minute)},
+    out.push_back({{"day", name_of(s.day)},
+                   {"start", clock_text(s.start_minute)},
                    {"end", clock_text(s.end_minute)}});
   return out;
 }
@@ -43,7 +46,8 @@ int minutes_from(const std::string& text, const std::string& field) {
                      isdigit(text[3]) && isdigit(text[4]);
   const int h = shape ? (text[0] - '0') * 10 + (text[1] - '0') : -1;
   const int m = shape ? (text[3] - '0') * 10 + (text[4] - '0') : -1;
-  if (!shape || h > 24 || m > 59 || (h == 24 && m != 0)) invalid_field(field, "must be a time written HH:MM");
+  if (!shape || h > 24 || m > 59 || (h == 24 && m != 0))
+    invalid_field(field, "must be a time written HH:MM");
   return h * 60 + m;
 }
 
@@ -90,10 +94,15 @@ json without(json document, std::initializer_list<const char*> fields) {
 }
 
 json to_json(const agency& a) {
-  return {{"id", a.id}, {"name", a.name}, {"kind", name_of(a.kind)},
-          {"contact_name", a.contact_name}, {"contact_email", a.contact_email},
-          {"contact_phone", a.contact_phone}, {"website", a.website},
-          {"created_at", a.created_at}, {"updated_at", a.updated_at}};
+  return {{"id", a.id},
+          {"name", a.name},
+          {"kind", name_of(a.kind)},
+          {"contact_name", a.contact_name},
+          {"contact_email", a.contact_email},
+          {"contact_phone", a.contact_phone},
+          {"website", a.website},
+          {"created_at", a.created_at},
+          {"updated_at", a.updated_at}};
 }
 
 json to_json(const team& t) {
@@ -105,11 +114,15 @@ json to_json(const person& p) {
   for (const auto& s : p.strengths)
     strengths.push_back({{"term", s.term}, {"own_words", s.own_words}, {"level", s.level}});
   json interests = json::array();
-  for (const auto& i : p.interests) interests.push_back({{"term", or_null(i.term)}, {"own_words", i.own_words}});
+  for (const auto& i : p.interests)
+    interests.push_back({{"term", or_null(i.term)}, {"own_words", i.own_words}});
   json goals = json::array();
   for (const auto& g : p.goals)
-    goals.push_back({{"id", g.id}, {"domain", name_of(g.area)}, {"own_words", g.own_words},
-                     {"priority", g.priority}, {"status", name_of(g.status)}});
+    goals.push_back({{"id", g.id},
+                     {"domain", name_of(g.area)},
+                     {"own_words", g.own_words},
+                     {"priority", g.priority},
+                     {"status", name_of(g.status)}});
   return {{"id", p.id},
           {"team_id", p.team_id},
           {"display_name", p.display_name},
@@ -160,7 +173,8 @@ json summary_json(const opportunity& o) {
           {"remote", o.remote},
           {"schedule", slots_json(o.schedule)},
           {"hours_per_week", or_null(o.hours_per_week)},
-          {"pay", o.wage ? json{{"amount", o.wage->amount}, {"unit", name_of(o.wage->unit)}} : json(nullptr)},
+          {"pay", o.wage ? json{{"amount", o.wage->amount}, {"unit", name_of(o.wage->unit)}}
+                         : json(nullptr)},
           {"places_available", o.places_available},
           {"adjustments", adjustments_json(o.adjustments)},
           {"closing_date", or_null(o.closing_date)}};
@@ -173,7 +187,9 @@ json to_json(const taxonomy_term& t) {
 }
 
 json to_json(const principal& p) {
-  return {{"key_id", p.key_id}, {"role", name_of(p.role)}, {"team_id", or_null(p.team_id)},
+  return {{"key_id", p.key_id},
+          {"role", name_of(p.role)},
+          {"team_id", or_null(p.team_id)},
           {"agency_id", or_null(p.agency_id)}};
 }
 

@@ -25,13 +25,20 @@ json list_json(const std::vector<T>& items) {
 }  // namespace
 
 json to_json(const ips_enrolment& e) {
-  return {{"id", e.id}, {"person_id", e.person_id}, {"specialist_key", e.specialist_key},
-          {"enrolled_on", e.enrolled_on}, {"left_on", or_null(e.left_on)}};
+  return {{"id", e.id},
+          {"person_id", e.person_id},
+          {"specialist_key", e.specialist_key},
+          {"enrolled_on", e.enrolled_on},
+          {"left_on", or_null(e.left_on)}};
 }
 
 json to_json(const employer_contact& c) {
-  return {{"id", c.id}, {"person_id", c.person_id}, {"specialist_key", c.specialist_key},
-          {"contact_on", c.contact_on}, {"employer", c.employer}, {"kind", name_of(c.kind)},
+  return {{"id", c.id},
+          {"person_id", c.person_id},
+          {"specialist_key", c.specialist_key},
+          {"contact_on", c.contact_on},
+          {"employer", c.employer},
+          {"kind", name_of(c.kind)},
           {"face_to_face", c.face_to_face}};
 }
 
@@ -50,8 +57,11 @@ json to_json(const ips_job& j) {
 }
 
 json to_json(const support_contact& c) {
-  return {{"id", c.id}, {"person_id", c.person_id}, {"job_id", or_null(c.job_id)},
-          {"specialist_key", c.specialist_key}, {"contact_on", c.contact_on}};
+  return {{"id", c.id},
+          {"person_id", c.person_id},
+          {"job_id", or_null(c.job_id)},
+          {"specialist_key", c.specialist_key},
+          {"contact_on", c.contact_on}};
 }
 
 json to_json(const ips_record& r) {

@@ -21,10 +21,14 @@ std::initializer_list<const char*> keys_of(shared_field f) {
   static constexpr std::initializer_list<const char*> goals{"goals"};
   static constexpr std::initializer_list<const char*> adjustments{"adjustments"};
   switch (f) {
-    case shared_field::contact_details: return contact;
-    case shared_field::strengths: return strengths;
-    case shared_field::goals: return goals;
-    case shared_field::adjustments: return adjustments;
+    case shared_field::contact_details:
+      return contact;
+    case shared_field::strengths:
+      return strengths;
+    case shared_field::goals:
+      return goals;
+    case shared_field::adjustments:
+      return adjustments;
   }
   return {};
 }
@@ -79,8 +83,12 @@ json to_json(const referral& r) {
 }
 
 json to_json(const event& e) {
-  return {{"seq", e.seq},         {"at", e.at},           {"kind", e.kind},
-          {"subject_id", e.subject_id}, {"change", e.change}, {"team_id", or_null(e.team_id)},
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"kind", e.kind},
+          {"subject_id", e.subject_id},
+          {"change", e.change},
+          {"team_id", or_null(e.team_id)},
           {"agency_id", or_null(e.agency_id)}};
 }
 

@@ -3,7 +3,6 @@
 
 #include <spdlog/spdlog.h>
 
-
 #include "http_errors.hpp"
 #include "pathways/ids.hpp"
 
@@ -47,7 +46,8 @@ principal authenticate(api_key_service& keys, bool accept_demo_keys, const httpl
   if (header.size() <= scheme.size() || header.compare(0, scheme.size(), scheme) != 0)
     throw error(error_code::unauthenticated, "send your API key as 'Authorization: Bearer <key>'");
   const auto record = keys.authenticate(header.substr(scheme.size()));
-  if (!record) throw error(error_code::unauthenticated, "the API key is not valid or has been revoked");
+  if (!record)
+    throw error(error_code::unauthenticated, "the API key is not valid or has been revoked");
   if (record->demo && !accept_demo_keys)
     throw error(error_code::unauthenticated, "demo keys work only while demo mode is on");
   return record->owner;
@@ -55,9 +55,10 @@ principal authenticate(api_key_service& keys, bool accept_demo_keys, const httpl
 
 void router::add(const char* method, const std::string& route, handler h, bool needs_key) {
   // The router is gone once routes are installed: the handler keeps copies of what it needs.
-  auto wrapped = [&keys = keys_, max_page_size = max_page_size_, accept_demo_keys = accept_demo_keys_,
-                  method = std::string(method), route, h = std::move(h), needs_key](
-                     const httplib::Request& req, httplib::Response& res) {
+  auto wrapped = [&keys = keys_, max_page_size = max_page_size_,
+                  accept_demo_keys = accept_demo_keys_, method = std::string(method), route,
+                  h = std::move(h),
+                  needs_key](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
     const std::string request_id = random_hex(8);
     res.set_header("X-Request-Id", request_id);
@@ -68,18 +69,23 @@ void router::add(const char* method, const std::string& route, handler h, bool n
       h(ex);
     } catch (const error& e) {
       if (e.code() == error_code::internal)
-        spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id, log_field(e.what()));
+        spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id,
+                      log_field(e.what()));
       write_error(res, e);
     } catch (const std::exception& e) {
-      spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id, log_field(e.what()));
+      spdlog::error("event=request_failed route={} request_id={} reason='{}'", route, request_id,
+                    log_field(e.what()));
       write_error(res, error(error_code::internal, e.what()));
     }
     log_request(method, route, res.status, start, request_id);
   };
   const std::string pattern = pattern_of(route);
-  if (std::string_view(method) == "GET") server_.Get(pattern, wrapped);
-  else if (std::string_view(method) == "POST") server_.Post(pattern, wrapped);
-  else server_.Patch(pattern, wrapped);
+  if (std::string_view(method) == "GET")
+    server_.Get(pattern, wrapped);
+  else if (std::string_view(method) == "POST")
+    server_.Post(pattern, wrapped);
+  else
+    server_.Patch(pattern, wrapped);
 }
 
 }  // namespace pathways::api

@@ -25,7 +25,10 @@ class router {
  public:
   using handler = std::function<void(exchange&)>;
   router(httplib::Server& server, api_key_service& keys, int max_page_size, bool accept_demo_keys)
-      : server_(server), keys_(keys), max_page_size_(max_page_size), accept_demo_keys_(accept_demo_keys) {}
+      : server_(server),
+        keys_(keys),
+        max_page_size_(max_page_size),
+        accept_demo_keys_(accept_demo_keys) {}
 
   void get(const std::string& route, handler h) { add("GET", route, std::move(h), true); }
   void post(const std::string& route, handler h) { add("POST", route, std::move(h), true); }

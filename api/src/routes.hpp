@@ -22,11 +22,11 @@ void add_feed_routes(router& r, engine_services& s);         // /v1/feeds (admin
 // The wire form of partner feeds and their runs (routes_feeds.cpp).
 json to_json(const feed_run& r);
 json to_json(const feed_status& s);
-void add_consent_routes(router& r, engine_services& s);      // consents and audit of a person
-void add_referral_routes(router& r, engine_services& s);     // /v1/referrals, /v1/agency/referrals
-void add_event_routes(router& r, engine_services& s);        // /v1/events
-void add_placement_routes(router& r, engine_services& s);    // /v1/people/{id}/ips
-void add_indicator_routes(router& r, engine_services& s);    // /v1/indicators
+void add_consent_routes(router& r, engine_services& s);    // consents and audit of a person
+void add_referral_routes(router& r, engine_services& s);   // /v1/referrals, /v1/agency/referrals
+void add_event_routes(router& r, engine_services& s);      // /v1/events
+void add_placement_routes(router& r, engine_services& s);  // /v1/people/{id}/ips
+void add_indicator_routes(router& r, engine_services& s);  // /v1/indicators
 
 // A JSON merge patch (RFC 7396) of the caller's body onto the stored record's JSON form, read
 // back as a record. Read-only fields in the body are refused; the service keeps the stored ones.

@@ -6,7 +6,8 @@ namespace pathways::api {
 void add_agency_routes(router& r, engine_services& s) {
   r.get("/v1/agencies", [&s](exchange& ex) {
     agency_query q;
-    if (auto kind = ex.query.text("kind")) q.kind = json_object::parse_enum<agency_kind>(*kind, "kind");
+    if (auto kind = ex.query.text("kind"))
+      q.kind = json_object::parse_enum<agency_kind>(*kind, "kind");
     q.paging = ex.query.paging(ex.max_page_size);
     ex.query.finish();
     ex.reply(200, paged_json(s.agencies.list(ex.caller, q)));
@@ -24,8 +25,9 @@ void add_agency_routes(router& r, engine_services& s) {
   r.patch("/v1/agencies/{id}", [&s](exchange& ex) {
     ex.query.finish();
     const json body = ex.body();
-    ex.reply(200, to_json(s.agencies.update(ex.caller, ex.path_param(1),
-                                            merge_patch<agency>(body, agency_read_only, agency_from_json))));
+    ex.reply(200, to_json(s.agencies.update(
+                      ex.caller, ex.path_param(1),
+                      merge_patch<agency>(body, agency_read_only, agency_from_json))));
   });
 }
 

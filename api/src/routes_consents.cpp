@@ -1,4 +1,5 @@
-// /v1/people/{id}/consents and /v1/people/{id}/audit: the person's control and their record's trail.
+// /v1/people/{id}/consents and /v1/people/{id}/audit: the person's control and their record's
+// trail.
 #include <limits>
 
 #include "json_referrals.hpp"
@@ -15,7 +16,8 @@ void add_consent_routes(router& r, engine_services& s) {
   r.get("/v1/people/{id}/consents", [&s](exchange& ex) {
     ex.query.finish();
     json contents = json::array();
-    for (const auto& c : s.consents.list(ex.caller, ex.path_param(1))) contents.push_back(to_json(c));
+    for (const auto& c : s.consents.list(ex.caller, ex.path_param(1)))
+      contents.push_back(to_json(c));
     ex.reply(200, {{"contents", contents}});
   });
   r.post("/v1/people/{id}/consents/{consent_id}/withdraw", [&s](exchange& ex) {
@@ -35,7 +37,8 @@ void add_consent_routes(router& r, engine_services& s) {
 void add_event_routes(router& r, engine_services& s) {
   r.get("/v1/events", [&s](exchange& ex) {
     const int since = ex.query.integer("since", 0, std::numeric_limits<int>::max()).value_or(0);
-    const int limit = ex.query.integer("limit", 1, ex.max_page_size).value_or(std::min(100, ex.max_page_size));
+    const int limit =
+        ex.query.integer("limit", 1, ex.max_page_size).value_or(std::min(100, ex.max_page_size));
     ex.query.finish();
     const event_page feed = s.events.since(ex.caller, since, limit);
     json events = json::array();

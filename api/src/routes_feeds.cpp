@@ -6,7 +6,8 @@ namespace {
 
 json problems_json(const std::vector<feed_problem>& list) {
   json out = json::array();
-  for (const auto& p : list) out.push_back({{"external_ref", p.external_ref}, {"message", p.message}});
+  for (const auto& p : list)
+    out.push_back({{"external_ref", p.external_ref}, {"message", p.message}});
   return out;
 }
 
@@ -21,8 +22,13 @@ json to_json(const feed_run& r) {
           {"status", r.succeeded ? "succeeded" : "failed"},
           {"reason", r.reason.empty() ? json(nullptr) : json(r.reason)},
           {"counts",
-           {{"received", c.received}, {"added", c.added}, {"updated", c.updated}, {"unchanged", c.unchanged},
-            {"closed", c.closed}, {"rejected", c.rejected}, {"warnings", c.warnings}}},
+           {{"received", c.received},
+            {"added", c.added},
+            {"updated", c.updated},
+            {"unchanged", c.unchanged},
+            {"closed", c.closed},
+            {"rejected", c.rejected},
+            {"warnings", c.warnings}}},
           {"rejections", problems_json(r.rejections)},
           {"warnings", problems_json(r.warnings)}};
 }
@@ -35,7 +41,8 @@ json to_json(const feed_status& s) {
           {"interval_minutes", f.interval_minutes},
           {"full_snapshot", f.full_snapshot},
           {"limits",
-           {{"deadline_seconds", f.limits.deadline_seconds}, {"memory_mb", f.limits.memory_mb},
+           {{"deadline_seconds", f.limits.deadline_seconds},
+            {"memory_mb", f.limits.memory_mb},
             {"max_records", f.limits.max_records}}},
           {"state", s.state},
           {"consecutive_failures", s.consecutive_failures},

@@ -14,33 +14,36 @@ json retention_json(const retention_count& r) {
 }
 
 json group_json(const indicator_group& g) {
-  return {{"key", g.key},
-          {"label", g.label},
-          {"people_with_active_goals_by_domain", g.people_with_active_goals_by_domain},
-          {"referrals",
-           {{"sent", g.referrals_sent},
-            {"accepted", g.referrals_accepted},
-            {"declined", g.referrals_declined},
-            {"declined_by_reason", g.referrals_declined_by_reason},
-            {"started", g.referrals_started},
-            {"completed", g.referrals_completed},
-            {"median_days_sent_to_start", or_null(g.median_days_sent_to_start)}}},
-          {"starts_by_domain", g.starts_by_domain},
-          {"employment",
-           {{"people_in_employment_support", g.people_in_employment_support},
-            {"people_in_competitive_employment", g.people_in_competitive_employment},
-            {"competitive_employment_rate", or_null(g.competitive_employment_rate)},
-            {"ips_band", g.ips_band}}},
-          {"ips",
-           {{"enrolments", g.enrolments},
-            {"median_days_to_first_face_to_face_contact", or_null(g.median_days_to_first_face_to_face_contact)},
-            {"first_face_to_face_contact_within_30_days", g.first_face_to_face_contact_within_30_days},
-            {"specialists", g.specialists},
-            {"employer_contacts_per_specialist_per_week", or_null(g.employer_contacts_per_specialist_per_week)},
-            {"specialists_with_6_contacts_a_week", g.specialists_with_6_contacts_a_week},
-            {"retention_13_weeks", retention_json(g.retention_13_weeks)},
-            {"retention_26_weeks", retention_json(g.retention_26_weeks)},
-            {"retention_52_weeks", retention_json(g.retention_52_weeks)}}}};
+  return {
+      {"key", g.key},
+      {"label", g.label},
+      {"people_with_active_goals_by_domain", g.people_with_active_goals_by_domain},
+      {"referrals",
+       {{"sent", g.referrals_sent},
+        {"accepted", g.referrals_accepted},
+        {"declined", g.referrals_declined},
+        {"declined_by_reason", g.referrals_declined_by_reason},
+        {"started", g.referrals_started},
+        {"completed", g.referrals_completed},
+        {"median_days_sent_to_start", or_null(g.median_days_sent_to_start)}}},
+      {"starts_by_domain", g.starts_by_domain},
+      {"employment",
+       {{"people_in_employment_support", g.people_in_employment_support},
+        {"people_in_competitive_employment", g.people_in_competitive_employment},
+        {"competitive_employment_rate", or_null(g.competitive_employment_rate)},
+        {"ips_band", g.ips_band}}},
+      {"ips",
+       {{"enrolments", g.enrolments},
+        {"median_days_to_first_face_to_face_contact",
+         or_null(g.median_days_to_first_face_to_face_contact)},
+        {"first_face_to_face_contact_within_30_days", g.first_face_to_face_contact_within_30_days},
+        {"specialists", g.specialists},
+        {"employer_contacts_per_specialist_per_week",
+         or_null(g.employer_contacts_per_specialist_per_week)},
+        {"specialists_with_6_contacts_a_week", g.specialists_with_6_contacts_a_week},
+        {"retention_13_weeks", retention_json(g.retention_13_weeks)},
+        {"retention_26_weeks", retention_json(g.retention_26_weeks)},
+        {"retention_52_weeks", retention_json(g.retention_52_weeks)}}}};
 }
 
 json report_json(const indicator_report& r) {
@@ -54,12 +57,16 @@ json report_json(const indicator_report& r) {
 }
 
 // A group's JSON as flat columns: nested keys joined with dots.
-void flatten(const json& value, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& out) {
+void flatten(const json& value, const std::string& prefix,
+             std::vector<std::pair<std::string, std::string>>& out) {
   if (value.is_object()) {
-    for (const auto& [key, inner] : value.items()) flatten(inner, prefix.empty() ? key : prefix + "." + key, out);
+    for (const auto& [key, inner] : value.items())
+      flatten(inner, prefix.empty() ? key : prefix + "." + key, out);
     return;
   }
-  out.emplace_back(prefix, value.is_null() ? "" : value.is_string() ? value.get<std::string>() : value.dump());
+  out.emplace_back(prefix, value.is_null()     ? ""
+                           : value.is_string() ? value.get<std::string>()
+                                               : value.dump());
 }
 
 std::string csv_field(const std::string& text) {
@@ -77,14 +84,16 @@ std::string report_csv(const indicator_report& r) {
     rows.emplace_back();
     flatten(group_json(g), "", rows.back());
     for (const auto& [column, value] : rows.back())
-      if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
+      if (std::find(columns.begin(), columns.end(), column) == columns.end())
+        columns.push_back(column);
   }
   std::string out;
   for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_field(columns[i]);
   out += "\r\n";
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      const auto cell = std::find_if(row.begin(), row.end(), [&](const auto& c) { return c.first == columns[i]; });
+      const auto cell = std::find_if(row.begin(), row.end(),
+                                     [&](const auto& c) { return c.first == columns[i]; });
       out += (i ? "," : "") + (cell == row.end() ? std::string() : csv_field(cell->second));
     }
     out += "\r\n";
@@ -105,7 +114,8 @@ void add_indicator_routes(router& r, engine_services& s) {
     indicator_query q;
     q.to = ex.query.text("to").value_or(today_utc());  // by default, the year up to today
     q.from = ex.query.text("from").value_or(is_iso_date(q.to) ? a_year_before(q.to) : q.to);
-    if (auto g = ex.query.text("group_by")) q.group_by = json_object::parse_enum<indicator_grouping>(*g, "group_by");
+    if (auto g = ex.query.text("group_by"))
+      q.group_by = json_object::parse_enum<indicator_grouping>(*g, "group_by");
     ex.query.finish();
     const indicator_report report = s.indicators.report(ex.caller, q);
     if (ex.req.get_header_value("Accept").find("text/csv") != std::string::npos) {

@@ -60,8 +60,8 @@ allocation_request allocation_request_from(const json& body) {
 constexpr std::string_view matched_fields = "strengths,goals,adjustments,preferences";
 
 template <class Read>
-auto audited_read(audit_service& audit, const principal& caller, const std::vector<std::string>& person_ids,
-                  std::string_view action, Read read) {
+auto audited_read(audit_service& audit, const principal& caller,
+                  const std::vector<std::string>& person_ids, std::string_view action, Read read) {
   try {
     auto result = read();
     audit.record(caller, person_ids, action, matched_fields, true);
@@ -78,44 +78,47 @@ auto audited_read(audit_service& audit, const principal& caller, const std::vect
 void add_matching_routes(router& r, engine_services& s) {
   // The body is written as text around summaries serialized once per revision of an opening
   // (keys in the order nlohmann::json writes them, as every other reply).
-  r.get("/v1/people/{id}/matches", [&s, summaries = std::make_shared<summary_cache>()](exchange& ex) {
-    match_request request;
-    if (auto d = ex.query.text("domain")) request.area = json_object::parse_enum<domain>(*d, "domain");
-    request.limit = ex.query.integer("limit", 1, 50).value_or(10);
-    request.radius_km = ex.query.number("radius_km", 0, 500);
-    if (auto explain = ex.query.text("explain")) {
-      if (*explain != "excluded") invalid_field("explain", "must be 'excluded'");
-      request.explain_excluded = true;
-    }
-    ex.query.finish();
-    const std::string person_id = ex.path_param(1);
-    const match_list found = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
-      return s.matching.matches_for(ex.caller, person_id, request);
-    });
-    std::string body = "{";
-    if (request.explain_excluded) {
-      json excluded = json::array();
-      for (const auto& n : found.excluded)
-        excluded.push_back({{"opportunity", summary_json(n.opening)},
-                            {"score", std::round(n.score * 1000) / 1000},
-                            {"excluded_by", {{"constraint", scoring::name_of(n.excluded_by.rule)},
-                                             {"detail", n.excluded_by.detail}}}});
-      body += "\"excluded\":" + excluded.dump() + ",";
-    }
-    body += "\"matches\":[";
-    for (std::size_t i = 0; i < found.matches.size(); ++i) {
-      const match& m = found.matches[i];
-      body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
-      body += distance_json(m.distance_km).dump();
-      body += ",\"opportunity\":";
-      summaries->append(body, m.opening, m.revision);
-      body += ",\"reasons\":";
-      append_reasons(body, m.reasons);
-      body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
-    }
-    body += "],\"person_id\":" + json(person_id).dump() + "}";
-    ex.reply_text(200, body);
-  });
+  r.get(
+      "/v1/people/{id}/matches", [&s, summaries = std::make_shared<summary_cache>()](exchange& ex) {
+        match_request request;
+        if (auto d = ex.query.text("domain"))
+          request.area = json_object::parse_enum<domain>(*d, "domain");
+        request.limit = ex.query.integer("limit", 1, 50).value_or(10);
+        request.radius_km = ex.query.number("radius_km", 0, 500);
+        if (auto explain = ex.query.text("explain")) {
+          if (*explain != "excluded") invalid_field("explain", "must be 'excluded'");
+          request.explain_excluded = true;
+        }
+        ex.query.finish();
+        const std::string person_id = ex.path_param(1);
+        const match_list found = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
+          return s.matching.matches_for(ex.caller, person_id, request);
+        });
+        std::string body = "{";
+        if (request.explain_excluded) {
+          json excluded = json::array();
+          for (const auto& n : found.excluded)
+            excluded.push_back({{"opportunity", summary_json(n.opening)},
+                                {"score", std::round(n.score * 1000) / 1000},
+                                {"excluded_by",
+                                 {{"constraint", scoring::name_of(n.excluded_by.rule)},
+                                  {"detail", n.excluded_by.detail}}}});
+          body += "\"excluded\":" + excluded.dump() + ",";
+        }
+        body += "\"matches\":[";
+        for (std::size_t i = 0; i < found.matches.size(); ++i) {
+          const match& m = found.matches[i];
+          body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
+          body += distance_json(m.distance_km).dump();
+          body += ",\"opportunity\":";
+          summaries->append(body, m.opening, m.revision);
+          body += ",\"reasons\":";
+          append_reasons(body, m.reasons);
+          body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
+        }
+        body += "],\"person_id\":" + json(person_id).dump() + "}";
+        ex.reply_text(200, body);
+      });
 
   r.get("/v1/opportunities/{id}/candidates", [&s](exchange& ex) {
     const int limit = ex.query.integer("limit", 1, 100).value_or(20);
@@ -125,12 +128,15 @@ void add_matching_routes(router& r, engine_services& s) {
     const auto found = s.matching.candidates_for(ex.caller, opportunity_id, limit);
     std::vector<std::string> seen;
     for (const auto& c : found) seen.push_back(c.who.id);
-    s.audit.record(ex.caller, seen, "candidates.read", "display_name,strengths,goals,preferences", true);
+    s.audit.record(ex.caller, seen, "candidates.read", "display_name,strengths,goals,preferences",
+                   true);
     for (const auto& c : found)
-      candidates.push_back({{"person", {{"id", c.who.id}, {"display_name", c.who.display_name}, {"team_id", c.who.team_id}}},
-                            {"score", std::round(c.score * 1000) / 1000},
-                            {"distance_km", distance_json(c.distance_km)},
-                            {"reasons", reasons_json(c.reasons)}});
+      candidates.push_back(
+          {{"person",
+            {{"id", c.who.id}, {"display_name", c.who.display_name}, {"team_id", c.who.team_id}}},
+           {"score", std::round(c.score * 1000) / 1000},
+           {"distance_km", distance_json(c.distance_km)},
+           {"reasons", reasons_json(c.reasons)}});
     ex.reply(200, {{"opportunity_id", opportunity_id}, {"candidates", candidates}});
   });
 
@@ -139,23 +145,27 @@ void add_matching_routes(router& r, engine_services& s) {
     const allocation_request request = allocation_request_from(ex.body());
     std::vector<std::string> people;
     for (const auto& p : request.people) people.push_back(p.person_id);
-    const allocation_proposal proposal = audited_read(s.audit, ex.caller, people, "allocation.read", [&] {
-      return s.allocations.propose(ex.caller, request);
-    });
+    const allocation_proposal proposal =
+        audited_read(s.audit, ex.caller, people, "allocation.read",
+                     [&] { return s.allocations.propose(ex.caller, request); });
     json assigned = json::array();
     for (const auto& a : proposal.assigned)
-      assigned.push_back({{"person_id", a.person_id},
-                          {"opportunity_id", a.opportunity_id},
-                          {"score", std::round(a.score * 1000) / 1000},
-                          {"preference_rank", a.preference_rank ? json(*a.preference_rank) : json(nullptr)},
-                          {"reasons", reasons_json(a.reasons)}});
+      assigned.push_back(
+          {{"person_id", a.person_id},
+           {"opportunity_id", a.opportunity_id},
+           {"score", std::round(a.score * 1000) / 1000},
+           {"preference_rank", a.preference_rank ? json(*a.preference_rank) : json(nullptr)},
+           {"reasons", reasons_json(a.reasons)}});
     json unassigned = json::array();
-    for (const auto& u : proposal.unassigned) unassigned.push_back({{"person_id", u.person_id}, {"reason", u.reason}});
-    ex.reply(200, {{"proposal_only", true},
-                   {"note", "A proposal: nothing has been referred. Talk it through with each person first."},
-                   {"assigned", assigned},
-                   {"unassigned", unassigned},
-                   {"total_score", std::round(proposal.total_score * 1000) / 1000}});
+    for (const auto& u : proposal.unassigned)
+      unassigned.push_back({{"person_id", u.person_id}, {"reason", u.reason}});
+    ex.reply(
+        200,
+        {{"proposal_only", true},
+         {"note", "A proposal: nothing has been referred. Talk it through with each person first."},
+         {"assigned", assigned},
+         {"unassigned", unassigned},
+         {"total_score", std::round(proposal.total_score * 1000) / 1000}});
   });
 }
 

@@ -17,9 +17,12 @@ opportunity_query query_from(exchange& ex) {
   const auto lon = ex.query.number("lon", -180, 180);
   const auto radius = ex.query.number("radius_km", 0, 500);
   const auto remote = ex.query.boolean("include_remote");
-  if (lat.has_value() != lon.has_value()) invalid_field(lat ? "lon" : "lat", "is needed with the other");
-  if (lat) q.near = near_filter{{*lat, *lon}, radius.value_or(10), remote.value_or(false)};
-  else if (radius || remote) invalid_field(radius ? "radius_km" : "include_remote", "needs lat and lon");
+  if (lat.has_value() != lon.has_value())
+    invalid_field(lat ? "lon" : "lat", "is needed with the other");
+  if (lat)
+    q.near = near_filter{{*lat, *lon}, radius.value_or(10), remote.value_or(false)};
+  else if (radius || remote)
+    invalid_field(radius ? "radius_km" : "include_remote", "needs lat and lon");
   q.paging = ex.query.paging(ex.max_page_size);
   ex.query.finish();
   return q;
@@ -51,8 +54,9 @@ void add_opportunity_routes(router& r, engine_services& s) {
       next.source = merged.value("source", next.source);
       return next;
     };
-    ex.reply(200, to_json(s.opportunities.update(ex.caller, ex.path_param(1),
-                                                 merge_patch<opportunity>(body, opportunity_read_only, parse))));
+    ex.reply(200, to_json(s.opportunities.update(
+                      ex.caller, ex.path_param(1),
+                      merge_patch<opportunity>(body, opportunity_read_only, parse))));
   });
   r.post("/v1/opportunities/{id}/close", [&s](exchange& ex) {
     ex.query.finish();

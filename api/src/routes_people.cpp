@@ -24,8 +24,9 @@ void add_people_routes(router& r, engine_services& s) {
   r.patch("/v1/people/{id}", [&s](exchange& ex) {
     ex.query.finish();
     const json body = ex.body();
-    ex.reply(200, to_json(s.people.update(ex.caller, ex.path_param(1),
-                                          merge_patch<person>(body, person_read_only, person_from_json))));
+    ex.reply(200, to_json(s.people.update(
+                      ex.caller, ex.path_param(1),
+                      merge_patch<person>(body, person_read_only, person_from_json))));
   });
 }
 

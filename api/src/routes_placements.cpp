@@ -11,16 +11,18 @@ void add_placement_routes(router& r, engine_services& s) {
   });
   r.post("/v1/people/{id}/ips/enrolment", [&s](exchange& ex) {
     ex.query.finish();
-    ex.reply(201, to_json(s.placements.enrol(ex.caller, ex.path_param(1), enrolment_from_json(ex.body()))));
+    ex.reply(201, to_json(s.placements.enrol(ex.caller, ex.path_param(1),
+                                             enrolment_from_json(ex.body()))));
   });
   r.post("/v1/people/{id}/ips/employer_contacts", [&s](exchange& ex) {
     ex.query.finish();
-    ex.reply(201, to_json(s.placements.add_employer_contact(ex.caller, ex.path_param(1),
-                                                            employer_contact_from_json(ex.body()))));
+    ex.reply(201, to_json(s.placements.add_employer_contact(
+                      ex.caller, ex.path_param(1), employer_contact_from_json(ex.body()))));
   });
   r.post("/v1/people/{id}/ips/jobs", [&s](exchange& ex) {
     ex.query.finish();
-    ex.reply(201, to_json(s.placements.start_job(ex.caller, ex.path_param(1), job_from_json(ex.body()))));
+    ex.reply(201, to_json(s.placements.start_job(ex.caller, ex.path_param(1),
+                                                 job_from_json(ex.body()))));
   });
   r.post("/v1/people/{id}/ips/jobs/{job_id}/end", [&s](exchange& ex) {
     ex.query.finish();
@@ -29,7 +31,8 @@ void add_placement_routes(router& r, engine_services& s) {
     const std::string end_date = obj.text("end_date");
     const auto reason = obj.name<job_end_reason>("reason");
     obj.finish();
-    ex.reply(200, to_json(s.placements.end_job(ex.caller, ex.path_param(1), ex.path_param(2), end_date, reason)));
+    ex.reply(200, to_json(s.placements.end_job(ex.caller, ex.path_param(1), ex.path_param(2),
+                                               end_date, reason)));
   });
   r.post("/v1/people/{id}/ips/support_contacts", [&s](exchange& ex) {
     ex.query.finish();

@@ -13,7 +13,8 @@ json paged_referrals(const page<referral>& p) {
 
 referral_query read_query(exchange& ex) {
   referral_query q;
-  if (auto state = ex.query.text("state")) q.state = json_object::parse_enum<referral_state>(*state, "state");
+  if (auto state = ex.query.text("state"))
+    q.state = json_object::parse_enum<referral_state>(*state, "state");
   q.paging = ex.query.paging(ex.max_page_size);
   ex.query.finish();
   return q;
@@ -48,9 +49,11 @@ void add_referral_routes(router& r, engine_services& s) {
   r.post("/v1/referrals/{id}/{action}", [&s](exchange& ex) {
     ex.query.finish();
     const auto action = parse_name<referral_action>(ex.path_param(2));
-    if (!action) throw error(error_code::not_found, "no such step: use " + allowed_names<referral_action>());
+    if (!action)
+      throw error(error_code::not_found, "no such step: use " + allowed_names<referral_action>());
     const json body = ex.req.body.empty() ? json() : ex.body();
-    ex.reply(200, to_json(s.referrals.act(ex.caller, ex.path_param(1), referral_step_from_json(*action, body))));
+    ex.reply(200, to_json(s.referrals.act(ex.caller, ex.path_param(1),
+                                          referral_step_from_json(*action, body))));
   });
 }
 

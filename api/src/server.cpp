@@ -59,7 +59,8 @@ struct http_server::impl {
       return reject(431, "too_many_headers",
                     fmt::format("a request may carry at most {} headers", settings.max_headers));
     if (req.has_header("Transfer-Encoding"))
-      return reject(411, "length_required", "chunked request bodies are not accepted; send Content-Length");
+      return reject(411, "length_required",
+                    "chunked request bodies are not accepted; send Content-Length");
     const std::string encoding = req.get_header_value("Content-Encoding");
     if (!encoding.empty() && encoding != "identity")
       return reject(415, "unsupported_media_type", "compressed request bodies are not accepted");
@@ -74,12 +75,14 @@ struct http_server::impl {
       return reject(400, "invalid_request", "Content-Length must be a whole number");
     // A body somewhat over the limit is read and discarded by cpp-httplib, which answers 413
     // (see the error handler), so the client sees the answer; a huge one is refused unread.
-    if (length > 64 * settings.body_limit_bytes) return reject(413, "payload_too_large", too_large());
+    if (length > 64 * settings.body_limit_bytes)
+      return reject(413, "payload_too_large", too_large());
     if (length > settings.body_limit_bytes) return Server::HandlerResponse::Unhandled;
     if (length > 0 && !has_body_method(req.method))
       return reject(400, "invalid_request", "this method takes no body");
     if (length > 0 && !is_json(req.get_header_value("Content-Type")))
-      return reject(415, "unsupported_media_type", "send the body as Content-Type: application/json");
+      return reject(415, "unsupported_media_type",
+                    "send the body as Content-Type: application/json");
     return Server::HandlerResponse::Unhandled;
   }
 
@@ -107,12 +110,15 @@ http_server::http_server(const server_settings& settings, engine_services& servi
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     impl_->listen_fd = fd;
   });
-  svr.set_pre_routing_handler(
-      [this](const httplib::Request& req, httplib::Response& res) { return impl_->screen(req, res); });
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-    spdlog::error("event=unhandled_exception method={} path_length={}", req.method, req.path.size());
-    write_error(res, 500, "internal", "something went wrong on our side; it has been logged");
+  svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return impl_->screen(req, res);
   });
+  svr.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        spdlog::error("event=unhandled_exception method={} path_length={}", req.method,
+                      req.path.size());
+        write_error(res, 500, "internal", "something went wrong on our side; it has been logged");
+      });
   // Requests no route answered (and any other error left without a body) get the JSON shape.
   svr.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -143,17 +149,23 @@ http_server::http_server(const server_settings& settings, engine_services& servi
   add_indicator_routes(r, services);
 }
 
-http_server::~http_server() { stop(); }
+http_server::~http_server() {
+  stop();
+}
 
 int http_server::bind() {
   Server& svr = impl_->server;
   const auto& s = impl_->settings;
   int port = s.port;
-  if (port == 0) port = svr.bind_to_any_port(s.address);
-  else if (!svr.bind_to_port(s.address, port)) port = -1;
+  if (port == 0)
+    port = svr.bind_to_any_port(s.address);
+  else if (!svr.bind_to_port(s.address, port))
+    port = -1;
   if (port <= 0)
-    throw error(error_code::internal, fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
-                                                  s.address, s.port), "server.port");
+    throw error(error_code::internal,
+                fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
+                            s.address, s.port),
+                "server.port");
   // cpp-httplib listens with a backlog of 5; a burst of connects would be dropped and retried.
   ::listen(impl_->listen_fd, 1024);
   return port;

@@ -19,7 +19,8 @@ class summary_cache {
 
  private:
   std::shared_mutex mutex_;
-  std::unordered_map<std::string, std::pair<std::uint64_t, std::string>> by_id_;  // id → revision, text
+  std::unordered_map<std::string, std::pair<std::uint64_t, std::string>>
+      by_id_;  // id → revision, text
 };
 
 }  // namespace pathways::api

@@ -47,7 +47,8 @@ agency agency_service::update(const principal& caller, const std::string& id,
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
   agency a = found(*conn, id);
-  if (!caller.is_admin() && caller.agency_id != a.id) throw error(error_code::not_found, "no such agency");
+  if (!caller.is_admin() && caller.agency_id != a.id)
+    throw error(error_code::not_found, "no such agency");
   const agency before = a;
   change(a);
   a.id = before.id;

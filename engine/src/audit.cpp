@@ -21,7 +21,8 @@ void audit_service::record(const principal& caller, const std::vector<std::strin
                            std::string_view action, std::string_view fields, bool allowed) {
   if (person_ids.empty()) return;
   reads_from_memory_.run([&](connection& conn) {
-    for (const auto& id : person_ids) store::append_audit(conn, caller, id, action, fields, allowed);
+    for (const auto& id : person_ids)
+      store::append_audit(conn, caller, id, action, fields, allowed);
   });
 }
 

@@ -9,13 +9,18 @@
 namespace pathways {
 
 std::string now_utc() {
-  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
 }
 
-std::string today_utc() { return now_utc().substr(0, 10); }
+std::string today_utc() {
+  return now_utc().substr(0, 10);
+}
 
-int current_year() { return std::stoi(now_utc().substr(0, 4)); }
+int current_year() {
+  return std::stoi(now_utc().substr(0, 4));
+}
 
 bool is_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -28,7 +33,9 @@ bool is_iso_date(std::string_view text) {
   };
   if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) || !parse(text.substr(8, 2), d))
     return false;
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
+  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
+                                     std::chrono::day{d}}
+      .ok();
 }
 
 }  // namespace pathways

@@ -48,7 +48,9 @@ feed_settings feed_from(const toml::node& node, const std::string& key) {
   if (!node.is_table()) bad(key, "must be a table");
   const toml::table& t = *node.as_table();
   const std::string prefix = key + ".";
-  only_known(t, prefix, {"name", "plugin", "agency", "interval_minutes", "full_snapshot", "limits", "settings"});
+  only_known(
+      t, prefix,
+      {"name", "plugin", "agency", "interval_minutes", "full_snapshot", "limits", "settings"});
   feed_settings f;
   read(t, prefix, "name", f.name);
   read(t, prefix, "plugin", f.plugin);
@@ -57,7 +59,8 @@ feed_settings feed_from(const toml::node& node, const std::string& key) {
   read(t, prefix, "full_snapshot", f.full_snapshot);
   if (!is_feed_name(f.name)) bad(prefix + "name", "must be 1 to 64 of a-z, 0-9, _ and -");
   if (f.plugin.empty()) bad(prefix + "plugin", "is required (a plugin library path)");
-  if (f.agency_id.empty()) bad(prefix + "agency", "is required (the id of the agency whose openings these are)");
+  if (f.agency_id.empty())
+    bad(prefix + "agency", "is required (the id of the agency whose openings these are)");
   check_range(prefix + "interval_minutes", f.interval_minutes, 0, 7 * 24 * 60);
   const toml::table& limits = section(t, "limits");
   only_known(limits, prefix + "limits.", {"deadline_seconds", "memory_mb", "max_records"});
@@ -69,10 +72,14 @@ feed_settings feed_from(const toml::node& node, const std::string& key) {
   check_range(prefix + "limits.max_records", f.limits.max_records, 1, 10'000'000);
   for (auto&& [name, value] : section(t, "settings")) {
     const std::string setting = fmt::format("{}settings.{}", prefix, name.str());
-    if (value.is_string()) f.plugin_settings.emplace_back(name.str(), value.as_string()->get());
-    else if (value.is_integer()) f.plugin_settings.emplace_back(name.str(), std::to_string(value.as_integer()->get()));
-    else if (value.is_boolean()) f.plugin_settings.emplace_back(name.str(), value.as_boolean()->get() ? "true" : "false");
-    else bad(setting, "must be a string, a whole number or true/false");
+    if (value.is_string())
+      f.plugin_settings.emplace_back(name.str(), value.as_string()->get());
+    else if (value.is_integer())
+      f.plugin_settings.emplace_back(name.str(), std::to_string(value.as_integer()->get()));
+    else if (value.is_boolean())
+      f.plugin_settings.emplace_back(name.str(), value.as_boolean()->get() ? "true" : "false");
+    else
+      bad(setting, "must be a string, a whole number or true/false");
   }
   return f;
 }
@@ -87,7 +94,8 @@ std::vector<feed_settings> feeds_from(const toml::table& doc) {
     feeds.push_back(feed_from(*list.get(i), fmt::format("feeds[{}]", i)));
     for (std::size_t j = 0; j + 1 < feeds.size(); ++j)
       if (feeds[j].name == feeds.back().name)
-        bad(fmt::format("feeds[{}].name", i), fmt::format("'{}' names two feeds", feeds.back().name));
+        bad(fmt::format("feeds[{}].name", i),
+            fmt::format("'{}' names two feeds", feeds.back().name));
   }
   return feeds;
 }
@@ -134,7 +142,8 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
   check_range("server.port", sv.port, 0, 65535);
   check_range("server.threads", sv.threads, 1, 1024);
   check_range("server.max_queued_connections", sv.max_queued_connections, 1, 100000);
-  check_range("server.body_limit_bytes", static_cast<long long>(sv.body_limit_bytes), 1024, 64LL << 20);
+  check_range("server.body_limit_bytes", static_cast<long long>(sv.body_limit_bytes), 1024,
+              64LL << 20);
   check_range("server.max_headers", sv.max_headers, 8, 1000);
   check_range("server.read_timeout_seconds", sv.read_timeout_seconds, 1, 3600);
   check_range("server.write_timeout_seconds", sv.write_timeout_seconds, 1, 3600);
@@ -159,7 +168,7 @@ settings parse_settings(std::string_view toml_text, const std::filesystem::path&
   only_known(log, "log.", {"level", "format"});
   read(log, "log.", "level", s.log.level);
   read(log, "log.", "format", s.log.format);
-  static constexpr std::string_view levels[] = {"trace", "debug", "info", "warn",
+  static constexpr std::string_view levels[] = {"trace", "debug",    "info", "warn",
                                                 "error", "critical", "off"};
   if (std::find(std::begin(levels), std::end(levels), s.log.level) == std::end(levels))
     bad("log.level", "must be one of trace, debug, info, warn, error, critical, off");

@@ -20,7 +20,8 @@ void check(connection& conn, const consent& c) {
   if (c.shares.empty())
     throw error(error_code::invalid_argument, "name at least one field the person agrees to share",
                 "shares");
-  if (c.purpose.empty()) throw error(error_code::invalid_argument, "purpose is required", "purpose");
+  if (c.purpose.empty())
+    throw error(error_code::invalid_argument, "purpose is required", "purpose");
 }
 
 }  // namespace

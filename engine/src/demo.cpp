@@ -81,13 +81,15 @@ class dice {
 // The demo's calendar, anchored on the day it is loaded so that its openings are current
 // whenever someone tries it: records were made before "now", closing dates fall after it.
 struct demo_calendar {
-  sys_days base_day;         // the day of loading
-  sys_seconds base_time;     // 09:00 that day
-  sys_days closing_from;     // most closing dates fall in the four months from here
-  sys_days term_day;         // courses with no closing date start from here
+  sys_days base_day;      // the day of loading
+  sys_seconds base_time;  // 09:00 that day
+  sys_days closing_from;  // most closing dates fall in the four months from here
+  sys_days term_day;      // courses with no closing date start from here
 
   explicit demo_calendar(sys_days today)
-      : base_day(today), base_time(today + hours{9}), closing_from(today + days{30}),
+      : base_day(today),
+        base_time(today + hours{9}),
+        closing_from(today + days{30}),
         term_day(today + days{64}) {}
 };
 
@@ -322,8 +324,7 @@ class borough_builder {
     t.id = demo_id(seed_, "team", n);
     t.name = plan.name;
     t.borough = plan.borough;
-    t.created_at =
-        iso_time(sys_seconds{calendar_.base_day - days{320} + days{n} + hours{9}});
+    t.created_at = iso_time(sys_seconds{calendar_.base_day - days{320} + days{n} + hours{9}});
     return t;
   }
 
@@ -449,8 +450,7 @@ class borough_builder {
     o.created_at = iso_time(made);
     o.last_updated = iso_time(some_time_after(made, 45));
     if (dice_.chance(0.35))
-      o.assured_date =
-          iso_date(calendar_.base_day - days{92} + days{dice_.between(0, 91)});
+      o.assured_date = iso_date(calendar_.base_day - days{92} + days{dice_.between(0, 91)});
     return o;
   }
 
@@ -729,17 +729,25 @@ std::optional<demo_summary> load_demo(database& db, const taxonomy& terms, std::
   for (const auto& a : b.agencies) store::insert_agency(*conn, a);
   for (const auto& o : b.opportunities) store::insert_opportunity(*conn, o);
   for (const auto& p : b.people) store::insert_person(*conn, p);
-  for (const auto& p : b.people) store::append_audit(*conn, demo_loader(), p.id, "demo.load", "all", true);
-  const demo_outcomes outcomes = add_demo_outcomes(*conn, seed, today, b.teams, b.people, b.opportunities);
+  for (const auto& p : b.people)
+    store::append_audit(*conn, demo_loader(), p.id, "demo.load", "all", true);
+  const demo_outcomes outcomes =
+      add_demo_outcomes(*conn, seed, today, b.teams, b.people, b.opportunities);
   tx.commit();
 
-  const demo_summary s{static_cast<int>(b.teams.size()), static_cast<int>(b.agencies.size()),
-                       static_cast<int>(b.people.size()), static_cast<int>(b.opportunities.size()),
-                       outcomes.consents, outcomes.referrals, outcomes.people_in_employment_support};
+  const demo_summary s{static_cast<int>(b.teams.size()),
+                       static_cast<int>(b.agencies.size()),
+                       static_cast<int>(b.people.size()),
+                       static_cast<int>(b.opportunities.size()),
+                       outcomes.consents,
+                       outcomes.referrals,
+                       outcomes.people_in_employment_support};
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  spdlog::info("event=demo_loaded seed={} teams={} agencies={} people={} opportunities={} referrals={} ms={}",
-               seed, s.teams, s.agencies, s.people, s.opportunities, s.referrals, took.count());
+  spdlog::info(
+      "event=demo_loaded seed={} teams={} agencies={} people={} opportunities={} referrals={} "
+      "ms={}",
+      seed, s.teams, s.agencies, s.people, s.opportunities, s.referrals, took.count());
   return s;
 }
 

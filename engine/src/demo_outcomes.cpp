@@ -22,21 +22,28 @@ using std::chrono::sys_days;
 constexpr int referrals_per_team = 24;
 constexpr int ips_people_per_team = 8;
 
-std::string date_of(sys_days d) { return fmt::format("{:%Y-%m-%d}", d); }
-std::string time_of(sys_days d) { return date_of(d) + "T09:30:00Z"; }
+std::string date_of(sys_days d) {
+  return fmt::format("{:%Y-%m-%d}", d);
+}
+std::string time_of(sys_days d) {
+  return date_of(d) + "T09:30:00Z";
+}
 
 // The states the demo's referrals end in, in turn.
-constexpr referral_state pattern[] = {referral_state::sent,     referral_state::accepted,  referral_state::declined,
-                                      referral_state::started,  referral_state::completed, referral_state::ended,
+constexpr referral_state pattern[] = {referral_state::sent,      referral_state::accepted,
+                                      referral_state::declined,  referral_state::started,
+                                      referral_state::completed, referral_state::ended,
                                       referral_state::withdrawn, referral_state::expired};
 
 class outcome_writer {
  public:
-  outcome_writer(connection& conn, std::uint64_t seed, sys_days today) : conn_(conn), seed_(seed), today_(today) {}
+  outcome_writer(connection& conn, std::uint64_t seed, sys_days today)
+      : conn_(conn), seed_(seed), today_(today) {}
 
   void refer(const person& p, const opportunity& o, int k, int n) {
     const referral_state goal = pattern[k % 8];
-    const sys_days sent = goal == referral_state::sent ? today_ - days(3) : today_ - days(20 + (k * 11 + n * 5) % 150);
+    const sys_days sent = goal == referral_state::sent ? today_ - days(3)
+                                                       : today_ - days(20 + (k * 11 + n * 5) % 150);
     give_consent(p, o, k, sent - days(1));
     referral r;
     r.id = demo_id(seed_, "referral", n);
@@ -46,9 +53,11 @@ class outcome_writer {
     r.team_id = p.team_id;
     r.note = "Keen to give this a go";
     r.sent_at = time_of(sent);
-    r.history.push_back({std::nullopt, referral_state::sent, "demo-coordinator", role::coordinator, r.sent_at, std::nullopt, r.note});
+    r.history.push_back({std::nullopt, referral_state::sent, "demo-coordinator", role::coordinator,
+                         r.sent_at, std::nullopt, r.note});
     sys_days at = sent;
-    auto move = [&](referral_state to, int after, const char* by, role who, std::optional<std::string> reason) {
+    auto move = [&](referral_state to, int after, const char* by, role who,
+                    std::optional<std::string> reason) {
       at = std::min(at + days(after), today_ - days(1));
       r.history.push_back({r.history.back().to, to, by, who, time_of(at), std::move(reason), ""});
     };
@@ -69,33 +78,46 @@ class outcome_writer {
         move(referral_state::accepted, 3, "demo-agency", role::agency, std::nullopt);
         if (goal == referral_state::accepted || !store::take_place(conn_, o.id)) break;
         move(referral_state::started, 2 + k % 20, "demo-agency", role::agency, std::nullopt);
-        if (goal == referral_state::completed) move(referral_state::completed, 60, "demo-agency", role::agency, std::nullopt);
+        if (goal == referral_state::completed)
+          move(referral_state::completed, 60, "demo-agency", role::agency, std::nullopt);
         if (goal == referral_state::ended)
-          move(referral_state::ended, 25, "demo-agency", role::agency, std::string(name_of(end_reason::person_chose_to_leave)));
+          move(referral_state::ended, 25, "demo-agency", role::agency,
+               std::string(name_of(end_reason::person_chose_to_leave)));
     }
     r.state = r.history.back().to;
     r.updated_at = r.history.back().at;
     store::insert_referral(conn_, r);
-    for (const auto& t : r.history) store::append_event(conn_, "referral", r.id, name_of(t.to), r.team_id, r.agency_id);
+    for (const auto& t : r.history)
+      store::append_event(conn_, "referral", r.id, name_of(t.to), r.team_id, r.agency_id);
     store::append_audit(conn_, demo_loader(), p.id, "demo.referral", "referral", true);
   }
 
   void support_into_work(const person& p, int k, int n, const std::string& specialist) {
     const sys_days enrolled = today_ - days(45 + (k * 17 + n * 3) % 200);
-    store::insert_enrolment(conn_, {demo_id(seed_, "enrolment", n), p.id, specialist, date_of(enrolled), std::nullopt});
+    store::insert_enrolment(
+        conn_, {demo_id(seed_, "enrolment", n), p.id, specialist, date_of(enrolled), std::nullopt});
     int contact = 0;
     // Job development: a face-to-face visit first, then contacts with employers every few days.
     for (sys_days d = enrolled + days(7 + k * 5 % 40); d < today_; d += days(2 + k % 3)) {
-      store::insert_employer_contact(conn_, {demo_id(seed_, fmt::format("employer_contact_{}", n), contact), p.id,
-                                             specialist, date_of(d), employers[(k + contact) % 6],
-                                             static_cast<employer_contact_kind>(contact % 5), contact % 3 != 1});
+      store::insert_employer_contact(
+          conn_, {demo_id(seed_, fmt::format("employer_contact_{}", n), contact), p.id, specialist,
+                  date_of(d), employers[(k + contact) % 6],
+                  static_cast<employer_contact_kind>(contact % 5), contact % 3 != 1});
       ++contact;
     }
     const sys_days start = enrolled + days(40 + k * 7 % 30);
     if (k % 3 == 2 || start >= today_) return;
-    ips_job job{demo_id(seed_, "job", n), p.id, employers[k % 6], titles[k % 4], date_of(start),
-                static_cast<double>(8 + k % 4 * 6), 11.44 + k % 3, k % 4 != 3,
-                static_cast<disclosure>(k % 3), std::nullopt, std::nullopt};
+    ips_job job{demo_id(seed_, "job", n),
+                p.id,
+                employers[k % 6],
+                titles[k % 4],
+                date_of(start),
+                static_cast<double>(8 + k % 4 * 6),
+                11.44 + k % 3,
+                k % 4 != 3,
+                static_cast<disclosure>(k % 3),
+                std::nullopt,
+                std::nullopt};
     store::insert_job(conn_, job);
     if (k % 5 == 4 && start + days(50) < today_) {
       job.end_date = date_of(start + days(50));
@@ -104,9 +126,11 @@ class outcome_writer {
     }
     int support = 0;
     for (sys_days d = start + days(7); d < today_ && support < 6; d += days(14), ++support)
-      store::insert_support_contact(conn_, {demo_id(seed_, fmt::format("support_contact_{}", n), support), p.id,
-                                            job.id, specialist, date_of(d)});
-    store::append_audit(conn_, demo_loader(), p.id, "demo.employment_support", "employment_support", true);
+      store::insert_support_contact(
+          conn_, {demo_id(seed_, fmt::format("support_contact_{}", n), support), p.id, job.id,
+                  specialist, date_of(d)});
+    store::append_audit(conn_, demo_loader(), p.id, "demo.employment_support", "employment_support",
+                        true);
   }
 
   int consents = 0;
@@ -129,10 +153,11 @@ class outcome_writer {
     store::insert_consent(conn_, c);
   }
 
-  static constexpr const char* employers[] = {"Riverside Bakery", "Norwich Market Traders", "City Print Works",
-                                              "Greenway Garden Centre", "Castle Café", "Eastern Logistics"};
-  static constexpr const char* titles[] = {"Kitchen assistant", "Retail assistant", "Warehouse operative",
-                                           "Gardener"};
+  static constexpr const char* employers[] = {"Riverside Bakery", "Norwich Market Traders",
+                                              "City Print Works", "Greenway Garden Centre",
+                                              "Castle Café",      "Eastern Logistics"};
+  static constexpr const char* titles[] = {"Kitchen assistant", "Retail assistant",
+                                           "Warehouse operative", "Gardener"};
 
   connection& conn_;
   std::uint64_t seed_;
@@ -140,16 +165,20 @@ class outcome_writer {
 };
 
 bool has_work_goal(const person& p) {
-  return std::any_of(p.goals.begin(), p.goals.end(),
-                     [](const goal& g) { return g.area == domain::work && g.status == goal_status::active; });
+  return std::any_of(p.goals.begin(), p.goals.end(), [](const goal& g) {
+    return g.area == domain::work && g.status == goal_status::active;
+  });
 }
 
 }  // namespace
 
-principal demo_loader() { return {"demo-loader", role::admin, std::nullopt, std::nullopt, "demo-load"}; }
+principal demo_loader() {
+  return {"demo-loader", role::admin, std::nullopt, std::nullopt, "demo-load"};
+}
 
-demo_outcomes add_demo_outcomes(connection& conn, std::uint64_t seed, sys_days today, const std::vector<team>& teams,
-                                const std::vector<person>& people, const std::vector<opportunity>& openings) {
+demo_outcomes add_demo_outcomes(connection& conn, std::uint64_t seed, sys_days today,
+                                const std::vector<team>& teams, const std::vector<person>& people,
+                                const std::vector<opportunity>& openings) {
   std::vector<const opportunity*> open;
   for (const auto& o : openings)
     if (o.status == opportunity_status::open && o.places_available > 0) open.push_back(&o);

@@ -43,7 +43,8 @@ struct gathered {
   std::vector<feed_problem> rejections, warnings;
 };
 
-void keep_problem(std::vector<feed_problem>& list, int most, std::string_view ref, std::string message) {
+void keep_problem(std::vector<feed_problem>& list, int most, std::string_view ref,
+                  std::string message) {
   if (static_cast<int>(list.size()) < most) list.push_back({std::string(ref), std::move(message)});
 }
 
@@ -57,8 +58,8 @@ struct feed_service::feed_entry {
   system_clock::time_point next_due;
 };
 
-feed_service::feed_service(database& db, const taxonomy& terms, std::vector<feed_settings> feeds, options opts,
-                           record_listener* listener)
+feed_service::feed_service(database& db, const taxonomy& terms, std::vector<feed_settings> feeds,
+                           options opts, record_listener* listener)
     : db_(db), terms_(terms), opts_(std::move(opts)), listener_(listener) {
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::read);
@@ -72,7 +73,9 @@ feed_service::feed_service(database& db, const taxonomy& terms, std::vector<feed
   }
 }
 
-feed_service::~feed_service() { stop(); }
+feed_service::~feed_service() {
+  stop();
+}
 
 feed_service::feed_entry& feed_service::entry(const std::string& name) {
   for (auto& e : feeds_)
@@ -80,7 +83,8 @@ feed_service::feed_entry& feed_service::entry(const std::string& name) {
   throw error(error_code::not_found, "no such feed");
 }
 
-feed_run feed_service::sync(const principal& caller, const std::string& name, const feed_progress& progress) {
+feed_run feed_service::sync(const principal& caller, const std::string& name,
+                            const feed_progress& progress) {
   require_role(caller, {role::admin}, "sync feeds");
   feed_entry& feed = entry(name);
   {
@@ -118,11 +122,12 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
       auto conn = db_.connect();
       transaction tx(*conn, transaction::kind::read);
       if (!store::find_agency(*conn, f.agency_id))
-        throw error(error_code::unprocessable, fmt::format("agency '{}' (the feed's agency) does not exist", f.agency_id));
+        throw error(error_code::unprocessable,
+                    fmt::format("agency '{}' (the feed's agency) does not exist", f.agency_id));
     }
-    feed_host::worker_request request{opts_.worker_executable,
-                                      f.plugin.is_absolute() ? f.plugin : opts_.plugin_dir / f.plugin,
-                                      f.plugin_settings, f.limits, &cancelled_};
+    feed_host::worker_request request{
+        opts_.worker_executable, f.plugin.is_absolute() ? f.plugin : opts_.plugin_dir / f.plugin,
+        f.plugin_settings, f.limits, &cancelled_};
     feed_host::worker_handlers handlers;
     handlers.record = [&](plugin::opening_record&& record) {
       const auto received = ++g.counts.received;
@@ -130,7 +135,8 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
       auto checked = feed_host::check_record(std::move(record), f.agency_id, source, terms_);
       if (!checked.opening) {
         ++g.counts.rejected;
-        keep_problem(g.rejections, opts_.problems_kept, checked.external_ref, std::move(checked.rejection));
+        keep_problem(g.rejections, opts_.problems_kept, checked.external_ref,
+                     std::move(checked.rejection));
         return;
       }
       opportunity& o = *checked.opening;
@@ -142,7 +148,8 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
       const auto [at, added] = g.by_ref.emplace(o.external_ref, g.openings.size());
       if (!added) {
         ++g.counts.warnings;
-        keep_problem(g.warnings, opts_.problems_kept, o.external_ref, "external_ref repeated in this sync; the last one is kept");
+        keep_problem(g.warnings, opts_.problems_kept, o.external_ref,
+                     "external_ref repeated in this sync; the last one is kept");
         g.openings[at->second] = std::move(o);
         g.digests[at->second] = std::move(digest);
         return;
@@ -160,7 +167,8 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
     if (progress && g.counts.received % 10000 != 0) progress(g.counts.received);
     read_done = std::chrono::steady_clock::now();
 
-    store::feed_batch batch{f.name, f.agency_id, f.full_snapshot, now_utc(), std::move(g.openings), std::move(g.digests)};
+    store::feed_batch batch{f.name,    f.agency_id,           f.full_snapshot,
+                            now_utc(), std::move(g.openings), std::move(g.digests)};
     auto conn = db_.connect();
     transaction tx(*conn, transaction::kind::write);
     auto applied = store::apply_feed_batch(*conn, batch);
@@ -180,7 +188,14 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
     closed = std::move(applied.closed_openings);
   } catch (const std::exception& e) {
     // Nothing of this sync was written: the feed's previous openings stand as they were.
-    run = feed_run{0, f.name, run.started_at, now_utc(), false, e.what(), g.counts, std::move(g.rejections),
+    run = feed_run{0,
+                   f.name,
+                   run.started_at,
+                   now_utc(),
+                   false,
+                   e.what(),
+                   g.counts,
+                   std::move(g.rejections),
                    std::move(g.warnings)};
     auto conn = db_.connect();
     transaction tx(*conn, transaction::kind::write);
@@ -195,13 +210,15 @@ feed_run feed_service::run_sync(feed_entry& feed, const feed_progress& progress)
   using ms = std::chrono::duration<double, std::milli>;
   const auto finished = std::chrono::steady_clock::now();
   if (run.succeeded)
-    spdlog::info("event=feed_synced feed={} received={} added={} updated={} unchanged={} closed={} rejected={}"
-                 " warnings={} read_ms={:.0f} apply_ms={:.0f} worker_peak_mb={}",
-                 f.name, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings,
-                 ms(read_done - started).count(), ms(finished - read_done).count(), worker_peak_mb);
+    spdlog::info(
+        "event=feed_synced feed={} received={} added={} updated={} unchanged={} closed={} "
+        "rejected={}"
+        " warnings={} read_ms={:.0f} apply_ms={:.0f} worker_peak_mb={}",
+        f.name, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings,
+        ms(read_done - started).count(), ms(finished - read_done).count(), worker_peak_mb);
   else
-    spdlog::warn("event=feed_sync_failed feed={} received={} duration_ms={:.0f} reason='{}'", f.name, c.received,
-                 ms(finished - started).count(), run.reason);
+    spdlog::warn("event=feed_sync_failed feed={} received={} duration_ms={:.0f} reason='{}'",
+                 f.name, c.received, ms(finished - started).count(), run.reason);
 
   std::lock_guard lock(mutex_);
   feed.consecutive_failures = run.succeeded ? 0 : feed.consecutive_failures + 1;
@@ -216,15 +233,19 @@ std::vector<feed_status> feed_service::list(const principal& caller) {
   std::vector<feed_status> out;
   for (const auto& e : feeds_) {
     feed_status s{e->config, "never_run", e->last_run, e->consecutive_failures, std::nullopt};
-    if (e->running) s.state = "running";
-    else if (e->last_run) s.state = e->last_run->succeeded ? "succeeded" : "failed";
-    if (e->config.interval_minutes > 0) s.next_due = iso_of(std::max(e->next_due, system_clock::now()));
+    if (e->running)
+      s.state = "running";
+    else if (e->last_run)
+      s.state = e->last_run->succeeded ? "succeeded" : "failed";
+    if (e->config.interval_minutes > 0)
+      s.next_due = iso_of(std::max(e->next_due, system_clock::now()));
     out.push_back(std::move(s));
   }
   return out;
 }
 
-page<feed_run> feed_service::runs(const principal& caller, const std::string& name, const page_request& paging) {
+page<feed_run> feed_service::runs(const principal& caller, const std::string& name,
+                                  const page_request& paging) {
   require_role(caller, {role::admin}, "see feed runs");
   entry(name);
   auto conn = db_.connect();
@@ -253,7 +274,8 @@ void feed_service::schedule_loop() {
   while (!stopping_) {
     feed_entry* due = nullptr;
     for (auto& e : feeds_)
-      if (e->config.interval_minutes > 0 && !e->running && (!due || e->next_due < due->next_due)) due = e.get();
+      if (e->config.interval_minutes > 0 && !e->running && (!due || e->next_due < due->next_due))
+        due = e.get();
     if (!due) {
       wake_.wait(lock);
       continue;

@@ -32,7 +32,9 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(buffer.data(), bytes);
 }
 
-std::string new_id() { return random_hex(16); }
+std::string new_id() {
+  return random_hex(16);
+}
 
 std::vector<std::string> new_ids(std::size_t n) {
   constexpr std::size_t id_bytes = 16;

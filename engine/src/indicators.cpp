@@ -38,10 +38,18 @@ class tally {
     std::optional<std::string> key;
     std::string label;
     switch (q_.group_by) {
-      case indicator_grouping::team: key = at.team_id, label = at.team_name; break;
-      case indicator_grouping::borough: key = at.borough, label = at.borough; break;
-      case indicator_grouping::agency: key = at.agency_id, label = at.agency_name.value_or(""); break;
-      case indicator_grouping::domain: key = at.domain, label = at.domain.value_or(""); break;
+      case indicator_grouping::team:
+        key = at.team_id, label = at.team_name;
+        break;
+      case indicator_grouping::borough:
+        key = at.borough, label = at.borough;
+        break;
+      case indicator_grouping::agency:
+        key = at.agency_id, label = at.agency_name.value_or("");
+        break;
+      case indicator_grouping::domain:
+        key = at.domain, label = at.domain.value_or("");
+        break;
     }
     if (!key) return nullptr;
     accumulator& a = groups_[*key];
@@ -82,8 +90,9 @@ class tally {
     const auto& e = f.enrolment;
     if (e && overlaps(e->enrolled_on, e->left_on)) {
       ++g.people_in_employment_support;
-      if (std::any_of(f.jobs.begin(), f.jobs.end(),
-                      [&](const ips_job& j) { return j.competitive && overlaps(j.start_date, j.end_date); }))
+      if (std::any_of(f.jobs.begin(), f.jobs.end(), [&](const ips_job& j) {
+            return j.competitive && overlaps(j.start_date, j.end_date);
+          }))
         ++g.people_in_competitive_employment;
     }
     if (e && in_period(e->enrolled_on)) {
@@ -116,7 +125,8 @@ class tally {
       g.median_days_sent_to_start = median(a.days_to_start);
       g.median_days_to_first_face_to_face_contact = median(a.days_to_contact);
       if (g.people_in_employment_support > 0) {
-        const double rate = static_cast<double>(g.people_in_competitive_employment) / g.people_in_employment_support;
+        const double rate = static_cast<double>(g.people_in_competitive_employment) /
+                            g.people_in_employment_support;
         g.competitive_employment_rate = rate;
         g.ips_band = ips_band_of(rate);
       }
@@ -126,7 +136,8 @@ class tally {
         contacts += n;
         if (n / weeks >= 6) ++g.specialists_with_6_contacts_a_week;
       }
-      if (g.specialists > 0) g.employer_contacts_per_specialist_per_week = contacts / weeks / g.specialists;
+      if (g.specialists > 0)
+        g.employer_contacts_per_specialist_per_week = contacts / weeks / g.specialists;
       out.push_back(std::move(g));
     }
     return out;
@@ -160,10 +171,14 @@ std::string ips_band_of(double rate) {
   return "below_fair";
 }
 
-indicator_report indicator_service::report(const principal& caller, const indicator_query& q, std::string today) {
-  require_role(caller, {role::admin, role::coordinator, role::employment_specialist}, "read indicators");
-  if (!is_iso_date(q.to)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "to");
-  if (!is_iso_date(q.from)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "from");
+indicator_report indicator_service::report(const principal& caller, const indicator_query& q,
+                                           std::string today) {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
+               "read indicators");
+  if (!is_iso_date(q.to))
+    throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "to");
+  if (!is_iso_date(q.from))
+    throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", "from");
   if (q.to < q.from) throw error(error_code::unprocessable, "to is before from", "to");
   const std::optional<std::string> team = caller.is_admin() ? std::nullopt : caller.team_id;
   tally t(q, today.empty() ? today_utc() : std::move(today));

@@ -40,7 +40,8 @@ using graph_type =
 using vertex = graph_type::vertex_descriptor;
 
 constexpr std::size_t domain_count = vocabulary<domain>::names.size();
-static_assert(vocabulary<adjustment>::names.size() <= 16, "term_posting keeps adjustments in 16 bits");
+static_assert(vocabulary<adjustment>::names.size() <= 16,
+              "term_posting keeps adjustments in 16 bits");
 
 }  // namespace
 
@@ -154,7 +155,8 @@ void match_graph::upsert(const opportunity& given) {
     gates_.emplace_back();
     strengths_.emplace_back();
   } else {
-    for_each_valued(slot, [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
+    for_each_valued(slot,
+                    [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
     m.opportunities[slot] = std::move(o);
   }
@@ -217,7 +219,8 @@ void match_graph::set_strengths(std::uint32_t slot, const std::vector<term_weigh
   compact.reserve(overflow_.size() - overflow_unused_);
   for (opening_strengths& o : strengths_) {
     const auto from = overflow_.begin() + o.overflow;
-    const std::size_t used = o.count - std::min<std::size_t>(o.count, opening_strengths::inline_count);
+    const std::size_t used =
+        o.count - std::min<std::size_t>(o.count, opening_strengths::inline_count);
     o.overflow = static_cast<std::uint32_t>(compact.size());
     o.overflow_capacity = static_cast<std::uint16_t>(used);
     compact.insert(compact.end(), from, from + static_cast<std::ptrdiff_t>(used));
@@ -257,8 +260,8 @@ void match_graph::upsert(const person& given) {
 
 void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t slot) {
   auto& list = postings_[posting_list(term, area)];
-  const auto at = std::find_if(list.begin(), list.end(),
-                               [&](const term_posting& p) { return p.slot == slot; });
+  const auto at =
+      std::find_if(list.begin(), list.end(), [&](const term_posting& p) { return p.slot == slot; });
   if (at == list.end()) return;
   *at = list.back();
   list.pop_back();

@@ -36,9 +36,12 @@ using reached_list = std::vector<reach>;
 reached_list reached_terms(const match_graph& g, const person& p) {
   reached_list out;
   auto offer = [&](reach r) {
-    const auto it = std::find_if(out.begin(), out.end(), [&](const reach& x) { return x.term == r.term; });
-    if (it == out.end()) out.push_back(r);
-    else if (r.factor > it->factor) *it = r;
+    const auto it =
+        std::find_if(out.begin(), out.end(), [&](const reach& x) { return x.term == r.term; });
+    if (it == out.end())
+      out.push_back(r);
+    else if (r.factor > it->factor)
+      *it = r;
   };
   for (const auto& s : p.strengths) {
     const auto t = g.term_slot(s.term);
@@ -58,7 +61,8 @@ reached_list reached_terms(const match_graph& g, const person& p) {
 }
 
 const reach* find_reach(const reached_list& reached, std::uint32_t term) {
-  const auto it = std::find_if(reached.begin(), reached.end(), [&](const reach& r) { return r.term == term; });
+  const auto it =
+      std::find_if(reached.begin(), reached.end(), [&](const reach& r) { return r.term == term; });
   return it == reached.end() ? nullptr : &*it;
 }
 
@@ -82,7 +86,8 @@ class factor_table {
   double strengths_part(const match_graph& g, std::uint32_t slot) const {
     const auto& factors = storage();
     float sum = 0;
-    g.for_each_valued(slot, [&](std::uint32_t term, float weight) { sum += weight * factors[term]; });
+    g.for_each_valued(slot,
+                      [&](std::uint32_t term, float weight) { sum += weight * factors[term]; });
     return scoring::strengths_value(sum, g.weight_total(slot));
   }
 
@@ -97,7 +102,9 @@ class factor_table {
 // This thread's set of openings already met in one ranking, emptied at the start of each.
 class seen_openings {
  public:
-  explicit seen_openings(std::size_t count) : words_(storage()) { words_.assign((count + 63) / 64, 0); }
+  explicit seen_openings(std::size_t count) : words_(storage()) {
+    words_.assign((count + 63) / 64, 0);
+  }
   // True when the slot was met before; marks it met.
   bool check_and_mark(std::uint32_t slot) {
     std::uint64_t& word = words_[slot / 64];
@@ -342,10 +349,12 @@ match_list matching_service::rank(const person& p, const match_request& r) const
                            double hours_part_best = -1) {
     return scoring::combine(std::min(1.0, strengths_bound + slack),
                             who.goal_by_domain[static_cast<std::size_t>(area)], distance_best,
-                            hours_part_best >= 0 ? hours_part_best : hours_best) + slack;
+                            hours_part_best >= 0 ? hours_part_best : hours_best) +
+           slack;
   };
   // Scores one opening in full, unless its exact strengths part already rules it out.
-  auto consider = [&](std::uint32_t slot, domain area, double distance_best, double hours_part_best) {
+  auto consider = [&](std::uint32_t slot, domain area, double distance_best,
+                      double hours_part_best) {
     const double strengths = factors.strengths_part(graph_, slot);
     if (best_possible(strengths, area, distance_best, hours_part_best) < threshold()) return;
     const opening_gate& gate = graph_.gate_of(slot);
@@ -367,11 +376,14 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   // The posting's place bounds the distance part (and rules out what is too far) before the
   // opening itself is read.
   std::vector<domain> areas;
-  if (r.area) areas.push_back(*r.area);
+  if (r.area)
+    areas.push_back(*r.area);
   else
-    for (std::size_t d = 0; d < who.goal_by_domain.size(); ++d) areas.push_back(static_cast<domain>(d));
+    for (std::size_t d = 0; d < who.goal_by_domain.size(); ++d)
+      areas.push_back(static_cast<domain>(d));
   std::stable_sort(areas.begin(), areas.end(), [&](domain a, domain b) {
-    return who.goal_by_domain[static_cast<std::size_t>(a)] > who.goal_by_domain[static_cast<std::size_t>(b)];
+    return who.goal_by_domain[static_cast<std::size_t>(a)] >
+           who.goal_by_domain[static_cast<std::size_t>(b)];
   });
   const bool has_home = p.home.has_value();
   const unit_vector home = has_home ? unit_vector_of(*p.home) : unit_vector{};

@@ -69,7 +69,8 @@ page<person> people_service::list(const principal& caller, const person_query& q
   transaction tx(*conn, transaction::kind::write);  // the read and its audit rows
   if (!caller.is_admin() && q.team_id && q.team_id != caller.team_id) return {{}, 0, q.paging};
   auto found = store::list_people(*conn, team, q.paging);
-  for (const person& p : found.items) store::append_audit(*conn, caller, p.id, "person.list", "all", true);
+  for (const person& p : found.items)
+    store::append_audit(*conn, caller, p.id, "person.list", "all", true);
   tx.commit();
   return found;
 }
@@ -85,7 +86,8 @@ person people_service::update(const principal& caller, const std::string& id,
   p.created_at = before.created_at;
   if (p.team_id != before.team_id) {
     if (!caller.is_admin())
-      throw error(error_code::forbidden, "only an admin may move a person to another team", "team_id");
+      throw error(error_code::forbidden, "only an admin may move a person to another team",
+                  "team_id");
     check_team(*conn, p.team_id);
   }
   validate(p, terms_);

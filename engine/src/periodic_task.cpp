@@ -7,10 +7,16 @@
 
 namespace pathways {
 
-periodic_task::periodic_task(std::string name, std::chrono::milliseconds interval, std::function<void()> chore)
-    : name_(std::move(name)), interval_(interval), chore_(std::move(chore)), thread_([this] { loop(); }) {}
+periodic_task::periodic_task(std::string name, std::chrono::milliseconds interval,
+                             std::function<void()> chore)
+    : name_(std::move(name)),
+      interval_(interval),
+      chore_(std::move(chore)),
+      thread_([this] { loop(); }) {}
 
-periodic_task::~periodic_task() { stop(); }
+periodic_task::~periodic_task() {
+  stop();
+}
 
 void periodic_task::stop() {
   {

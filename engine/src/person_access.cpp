@@ -21,8 +21,8 @@ void audit_access(connection& conn, transaction& tx, const principal& caller,
 }
 
 person audited_person(connection& conn, transaction& tx, const principal& caller,
-                      const std::string& person_id, std::string_view action, std::string_view fields,
-                      std::initializer_list<role> roles) {
+                      const std::string& person_id, std::string_view action,
+                      std::string_view fields, std::initializer_list<role> roles) {
   // A role that may not take the action at all (agencies read no person records) is refused as
   // forbidden, and audited like any denial.
   const bool role_may = std::find(roles.begin(), roles.end(), caller.role) != roles.end();
@@ -30,8 +30,8 @@ person audited_person(connection& conn, transaction& tx, const principal& caller
   const bool allowed = p && caller.may_see_person_of(p->team_id);
   audit_access(conn, tx, caller, person_id, action, fields, allowed,
                role_may ? error(error_code::not_found, "no such person")
-                        : error(error_code::forbidden, fmt::format("the {} role may not {}", name_of(caller.role),
-                                                                   action)));
+                        : error(error_code::forbidden, fmt::format("the {} role may not {}",
+                                                                   name_of(caller.role), action)));
   return *p;
 }
 

@@ -17,7 +17,8 @@ namespace {
 constexpr auto writers = {role::admin, role::employment_specialist};
 
 void check_date(const std::string& value, const char* field) {
-  if (!is_iso_date(value)) throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", field);
+  if (!is_iso_date(value))
+    throw error(error_code::invalid_argument, "must be a date written YYYY-MM-DD", field);
 }
 
 void check_named(const std::string& value, const char* field) {
@@ -59,8 +60,8 @@ void derive_measures(ips_record& r, const std::string& today) {
 
 // One IPS write: the person's gate (audited) and the change, in one transaction.
 template <class Change>
-auto placement_service::write(const principal& caller, const std::string& person_id, const char* action,
-                              Change change) {
+auto placement_service::write(const principal& caller, const std::string& person_id,
+                              const char* action, Change change) {
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
   audited_person(*conn, tx, caller, person_id, action, "employment_support", writers);
@@ -78,7 +79,8 @@ Record stamped(Record r, const principal& caller, const std::string& person_id) 
   return r;
 }
 
-ips_enrolment placement_service::enrol(const principal& caller, const std::string& person_id, ips_enrolment e) {
+ips_enrolment placement_service::enrol(const principal& caller, const std::string& person_id,
+                                       ips_enrolment e) {
   check_date(e.enrolled_on, "enrolled_on");
   e.left_on.reset();
   return write(caller, person_id, "ips.enrol", [&](connection& conn) {
@@ -90,7 +92,8 @@ ips_enrolment placement_service::enrol(const principal& caller, const std::strin
   });
 }
 
-employer_contact placement_service::add_employer_contact(const principal& caller, const std::string& person_id,
+employer_contact placement_service::add_employer_contact(const principal& caller,
+                                                         const std::string& person_id,
                                                          employer_contact c) {
   check_date(c.contact_on, "contact_on");
   check_named(c.employer, "employer");
@@ -101,13 +104,16 @@ employer_contact placement_service::add_employer_contact(const principal& caller
   });
 }
 
-ips_job placement_service::start_job(const principal& caller, const std::string& person_id, ips_job j) {
+ips_job placement_service::start_job(const principal& caller, const std::string& person_id,
+                                     ips_job j) {
   check_date(j.start_date, "start_date");
   check_named(j.employer, "employer");
   check_named(j.job_title, "job_title");
   if (j.hours_per_week <= 0 || j.hours_per_week > 80)
-    throw error(error_code::invalid_argument, "must be more than 0 and at most 80", "hours_per_week");
-  if (j.hourly_wage < 0) throw error(error_code::invalid_argument, "must not be negative", "hourly_wage");
+    throw error(error_code::invalid_argument, "must be more than 0 and at most 80",
+                "hours_per_week");
+  if (j.hourly_wage < 0)
+    throw error(error_code::invalid_argument, "must not be negative", "hourly_wage");
   j.end_date.reset();
   j.end_reason.reset();
   return write(caller, person_id, "ips.job_start", [&](connection& conn) {
@@ -118,12 +124,14 @@ ips_job placement_service::start_job(const principal& caller, const std::string&
   });
 }
 
-ips_job placement_service::end_job(const principal& caller, const std::string& person_id, const std::string& job_id,
-                                   const std::string& end_date, job_end_reason reason) {
+ips_job placement_service::end_job(const principal& caller, const std::string& person_id,
+                                   const std::string& job_id, const std::string& end_date,
+                                   job_end_reason reason) {
   check_date(end_date, "end_date");
   return write(caller, person_id, "ips.job_end", [&](connection& conn) {
     const auto jobs = store::jobs_of(conn, person_id);
-    const auto found = std::find_if(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == job_id; });
+    const auto found =
+        std::find_if(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == job_id; });
     if (found == jobs.end()) throw error(error_code::not_found, "no such job");
     ips_job j = *found;
     if (j.end_date) throw error(error_code::conflict, "this job has already ended");
@@ -136,13 +144,15 @@ ips_job placement_service::end_job(const principal& caller, const std::string& p
   });
 }
 
-support_contact placement_service::add_support_contact(const principal& caller, const std::string& person_id,
+support_contact placement_service::add_support_contact(const principal& caller,
+                                                       const std::string& person_id,
                                                        support_contact c) {
   check_date(c.contact_on, "contact_on");
   return write(caller, person_id, "ips.support_contact", [&](connection& conn) {
     if (c.job_id) {
       const auto jobs = store::jobs_of(conn, person_id);
-      if (std::none_of(jobs.begin(), jobs.end(), [&](const ips_job& j) { return j.id == *c.job_id; }))
+      if (std::none_of(jobs.begin(), jobs.end(),
+                       [&](const ips_job& j) { return j.id == *c.job_id; }))
         throw error(error_code::unprocessable, "job_id names none of this person's jobs", "job_id");
     }
     c = stamped(c, caller, person_id);

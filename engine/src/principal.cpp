@@ -9,7 +9,8 @@
 
 namespace pathways {
 
-void require_role(const principal& caller, std::initializer_list<role> allowed, const char* action) {
+void require_role(const principal& caller, std::initializer_list<role> allowed,
+                  const char* action) {
   if (std::find(allowed.begin(), allowed.end(), caller.role) == allowed.end())
     throw error(error_code::forbidden,
                 fmt::format("the {} role may not {}", name_of(caller.role), action));

@@ -11,8 +11,8 @@ namespace {
 
 bool is_term_id(std::string_view id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-         });
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 [[noreturn]] void bad_term(const std::string& term, const std::string& why) {
@@ -40,26 +40,29 @@ taxonomy taxonomy::load(const std::filesystem::path& file) {
     doc = toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
     throw error(error_code::invalid_argument,
-                fmt::format("taxonomy file '{}' line {}: {}", file.string(),
-                            e.source().begin.line, e.description()),
+                fmt::format("taxonomy file '{}' line {}: {}", file.string(), e.source().begin.line,
+                            e.description()),
                 "taxonomy");
   }
   toml_fields::only_known(doc, "taxonomy.", {"term"});
   const toml::array* list = doc["term"].as_array();
-  if (!list) throw error(error_code::invalid_argument,
-                         fmt::format("taxonomy file '{}' has no [[term]] entries", file.string()),
-                         "taxonomy");
+  if (!list)
+    throw error(error_code::invalid_argument,
+                fmt::format("taxonomy file '{}' has no [[term]] entries", file.string()),
+                "taxonomy");
   std::vector<taxonomy_term> terms;
   for (const toml::node& node : *list) {
     const toml::table* t = node.as_table();
     if (!t) throw error(error_code::invalid_argument, "each [[term]] must be a table", "taxonomy");
     taxonomy_term term;
     toml_fields::read(*t, "term.", "id", term.id);
-    toml_fields::only_known(*t, fmt::format("term '{}'.", term.id), {"id", "label", "domains", "related"});
+    toml_fields::only_known(*t, fmt::format("term '{}'.", term.id),
+                            {"id", "label", "domains", "related"});
     toml_fields::read(*t, fmt::format("term '{}'.", term.id), "label", term.label);
     for (const std::string& d : strings_of(t->get("domains"), term.id, "domains")) {
       const auto parsed = parse_name<domain>(d);
-      if (!parsed) bad_term(term.id, fmt::format("unknown domain '{}' (use {})", d, allowed_names<domain>()));
+      if (!parsed)
+        bad_term(term.id, fmt::format("unknown domain '{}' (use {})", d, allowed_names<domain>()));
       term.domains.push_back(*parsed);
     }
     term.related = strings_of(t->get("related"), term.id, "related");
@@ -82,7 +85,8 @@ taxonomy taxonomy::from_terms(std::vector<taxonomy_term> terms) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     for (const std::string& r : terms[i].related) {
       const auto found = out.index_.find(r);
-      if (found == out.index_.end()) bad_term(terms[i].id, fmt::format("related term '{}' is unknown", r));
+      if (found == out.index_.end())
+        bad_term(terms[i].id, fmt::format("related term '{}' is unknown", r));
       if (found->second == i) bad_term(terms[i].id, "is related to itself");
       related[i].push_back(r);
       related[found->second].push_back(terms[i].id);

@@ -66,7 +66,9 @@ void adjustments(std::vector<adjustment>& list) {
 
 void known_term(const taxonomy& terms, const std::string& term, const std::string& field) {
   if (!terms.contains(term))
-    unprocessable(field, fmt::format("'{}' is not a term of the strengths taxonomy (see /v1/taxonomy)", term));
+    unprocessable(
+        field,
+        fmt::format("'{}' is not a term of the strengths taxonomy (see /v1/taxonomy)", term));
 }
 
 }  // namespace
@@ -104,7 +106,8 @@ void validate(person& p, const taxonomy& terms) {
     text(s.own_words, f + ".own_words", 500, false);
     if (s.level < 1 || s.level > 5) invalid(f + ".level", "must be between 1 and 5");
     known_term(terms, s.term, f + ".term");
-    if (!seen.insert(s.term).second) unprocessable(f + ".term", fmt::format("'{}' is listed twice", s.term));
+    if (!seen.insert(s.term).second)
+      unprocessable(f + ".term", fmt::format("'{}' is listed twice", s.term));
   }
   if (p.interests.size() > 100) invalid("interests", "has more than 100 entries");
   for (std::size_t i = 0; i < p.interests.size(); ++i) {
@@ -144,7 +147,8 @@ void validate(opportunity& o, const taxonomy& terms) {
     if (!std::isfinite(o.wage->amount) || o.wage->amount < 0 || o.wage->amount > 1e7)
       invalid("pay.amount", "must be between 0 and 10000000");
   }
-  if (o.places_total < 0 || o.places_total > 100000) invalid("places_total", "must be between 0 and 100000");
+  if (o.places_total < 0 || o.places_total > 100000)
+    invalid("places_total", "must be between 0 and 100000");
   if (o.places_available < 0) invalid("places_available", "must not be negative");
   if (o.places_available > o.places_total)
     unprocessable("places_available", "is more than places_total");
@@ -153,13 +157,18 @@ void validate(opportunity& o, const taxonomy& terms) {
   for (std::size_t i = 0; i < o.strengths.size(); ++i) {
     const auto& s = o.strengths[i];
     const std::string f = fmt::format("strengths[{}]", i);
-    if (!std::isfinite(s.weight) || s.weight <= 0 || s.weight > 1) invalid(f + ".weight", "must be more than 0 and at most 1");
+    if (!std::isfinite(s.weight) || s.weight <= 0 || s.weight > 1)
+      invalid(f + ".weight", "must be more than 0 and at most 1");
     known_term(terms, s.term, f + ".term");
-    if (!seen.insert(s.term).second) unprocessable(f + ".term", fmt::format("'{}' is listed twice", s.term));
+    if (!seen.insert(s.term).second)
+      unprocessable(f + ".term", fmt::format("'{}' is listed twice", s.term));
   }
-  if (o.min_age && (*o.min_age < 0 || *o.min_age > 120)) invalid("min_age", "must be between 0 and 120");
-  if (o.max_age && (*o.max_age < 0 || *o.max_age > 120)) invalid("max_age", "must be between 0 and 120");
-  if (o.min_age && o.max_age && *o.min_age > *o.max_age) unprocessable("min_age", "is more than max_age");
+  if (o.min_age && (*o.min_age < 0 || *o.min_age > 120))
+    invalid("min_age", "must be between 0 and 120");
+  if (o.max_age && (*o.max_age < 0 || *o.max_age > 120))
+    invalid("max_age", "must be between 0 and 120");
+  if (o.min_age && o.max_age && *o.min_age > *o.max_age)
+    unprocessable("min_age", "is more than max_age");
   adjustments(o.adjustments);
   optional_date(o.start_date, "start_date");
   optional_date(o.end_date, "end_date");

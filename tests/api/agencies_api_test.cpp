@@ -7,7 +7,8 @@ namespace {
 using agencies_api = api_test;
 
 TEST_F(agencies_api, only_admins_create_agencies_and_teams) {
-  const json agency{{"name", "Mousehold Conservation Volunteers"}, {"kind", "voluntary_sector"},
+  const json agency{{"name", "Mousehold Conservation Volunteers"},
+                    {"kind", "voluntary_sector"},
                     {"contact_email", "hello@example.org"}};
   EXPECT_EQ(post("/v1/agencies", coordinator_a_key, agency).status, 403);
   EXPECT_EQ(post("/v1/agencies", agency_x_key, agency).status, 403);
@@ -15,8 +16,12 @@ TEST_F(agencies_api, only_admins_create_agencies_and_teams) {
   ASSERT_EQ(r.status, 201) << r.body.dump();
   EXPECT_EQ(r.body["kind"], "voluntary_sector");
   EXPECT_EQ(post("/v1/teams", coordinator_a_key, {{"name", "T"}, {"borough", "B"}}).status, 403);
-  EXPECT_EQ(post("/v1/teams", admin_key, {{"name", "Great Yarmouth Recovery Team"}, {"borough", "Great Yarmouth"}}).status, 201);
-  const reply clash = post("/v1/teams", admin_key, {{"name", "Great Yarmouth Recovery Team"}, {"borough", "X"}});
+  EXPECT_EQ(post("/v1/teams", admin_key,
+                 {{"name", "Great Yarmouth Recovery Team"}, {"borough", "Great Yarmouth"}})
+                .status,
+            201);
+  const reply clash =
+      post("/v1/teams", admin_key, {{"name", "Great Yarmouth Recovery Team"}, {"borough", "X"}});
   EXPECT_EQ(clash.status, 409);
 }
 
@@ -30,7 +35,8 @@ TEST_F(agencies_api, everyone_lists_agencies_and_filters_by_kind) {
 }
 
 TEST_F(agencies_api, an_agency_edits_its_own_record_only) {
-  const reply own = patch("/v1/agencies/" + agency_x, agency_x_key, {{"contact_phone", "01603 000000"}});
+  const reply own =
+      patch("/v1/agencies/" + agency_x, agency_x_key, {{"contact_phone", "01603 000000"}});
   EXPECT_EQ(own.status, 200);
   EXPECT_EQ(own.body["contact_phone"], "01603 000000");
   EXPECT_EQ(own.body["name"], "Wensum Café");

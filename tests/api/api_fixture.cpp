@@ -48,19 +48,27 @@ void api_test::SetUp() {
   const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
   team_a = teams->create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;
   team_b = teams->create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
-  agency_x = agencies->create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
-  agency_y = agencies->create(admin, {"", "City College", agency_kind::college, "", "", "", "", "", ""}).id;
+  agency_x =
+      agencies->create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""})
+          .id;
+  agency_y =
+      agencies->create(admin, {"", "City College", agency_kind::college, "", "", "", "", "", ""})
+          .id;
   for (auto& f : feed_list)
     if (f.agency_id == "{agency_x}") f.agency_id = agency_x;
-  feeds = std::make_unique<feed_service>(*db, *terms, feed_list, feed_service::options{PATHWAYS_EXE, dir.path(), 20},
-                                         matching.get());
+  feeds = std::make_unique<feed_service>(
+      *db, *terms, feed_list, feed_service::options{PATHWAYS_EXE, dir.path(), 20}, matching.get());
   services = std::make_unique<api::engine_services>(api::engine_services{
       *agencies, *teams, *people, *opportunities, *keys, *matching, *allocations, *terms, *feeds,
       *consents, *referrals, *events, *audit, *placements, *indicators});
   admin_key = keys->create(admin, "admin").secret;
-  coordinator_a_key = keys->create({"", role::coordinator, team_a, std::nullopt, {}}, "coordinator a").secret;
-  coordinator_b_key = keys->create({"", role::coordinator, team_b, std::nullopt, {}}, "coordinator b").secret;
-  specialist_a_key = keys->create({"", role::employment_specialist, team_a, std::nullopt, {}}, "specialist a").secret;
+  coordinator_a_key =
+      keys->create({"", role::coordinator, team_a, std::nullopt, {}}, "coordinator a").secret;
+  coordinator_b_key =
+      keys->create({"", role::coordinator, team_b, std::nullopt, {}}, "coordinator b").secret;
+  specialist_a_key =
+      keys->create({"", role::employment_specialist, team_a, std::nullopt, {}}, "specialist a")
+          .secret;
   agency_x_key = keys->create({"", role::agency, std::nullopt, agency_x, {}}, "agency x").secret;
   agency_y_key = keys->create({"", role::agency, std::nullopt, agency_y, {}}, "agency y").secret;
 
@@ -122,16 +130,21 @@ std::string api_test::raw(const std::string& request_text) {
 }
 
 json api_test::person_body(const std::string& name) {
-  return {{"display_name", name},
-          {"email", "sam@example.org"},
-          {"year_of_birth", 1985},
-          {"home", {{"lat", 52.63}, {"lon", 1.30}}},
-          {"strengths", {{{"term", "cooking"}, {"own_words", "I cooked for 40 at the Crown"}, {"level", 4}}}},
-          {"interests", {{{"own_words", "old films"}}}},
-          {"goals", {{{"domain", "work"}, {"own_words", "A part-time job where I'm useful"}, {"priority", 1}}}},
-          {"adjustments", {"quiet_space", "flexible_hours"}},
-          {"preferences", {{"max_travel_km", 8}, {"hours_max", 16},
-                           {"available", {{{"day", "tue"}, {"start", "09:00"}, {"end", "13:00"}}}}}}};
+  return {
+      {"display_name", name},
+      {"email", "sam@example.org"},
+      {"year_of_birth", 1985},
+      {"home", {{"lat", 52.63}, {"lon", 1.30}}},
+      {"strengths",
+       {{{"term", "cooking"}, {"own_words", "I cooked for 40 at the Crown"}, {"level", 4}}}},
+      {"interests", {{{"own_words", "old films"}}}},
+      {"goals",
+       {{{"domain", "work"}, {"own_words", "A part-time job where I'm useful"}, {"priority", 1}}}},
+      {"adjustments", {"quiet_space", "flexible_hours"}},
+      {"preferences",
+       {{"max_travel_km", 8},
+        {"hours_max", 16},
+        {"available", {{{"day", "tue"}, {"start", "09:00"}, {"end", "13:00"}}}}}}};
 }
 
 json api_test::opening_body(const std::string& ref) {
@@ -145,7 +158,8 @@ json api_test::opening_body(const std::string& ref) {
           {"hours_per_week", 12},
           {"pay", {{"amount", 11.44}, {"unit", "hour"}}},
           {"places_total", 2},
-          {"strengths", {{{"term", "cooking"}, {"weight", 1.0}}, {{"term", "food_hygiene"}, {"weight", 0.5}}}},
+          {"strengths",
+           {{{"term", "cooking"}, {"weight", 1.0}}, {{"term", "food_hygiene"}, {"weight", 0.5}}}},
           {"min_age", 18},
           {"adjustments", {"quiet_space", "flexible_hours"}},
           {"closing_date", std::to_string(current_year() + 1) + "-01-31"}};

@@ -65,7 +65,8 @@ class api_test : public ::testing::Test {
   int port = 0;
 
   std::string team_a, team_b, agency_x, agency_y;
-  std::string admin_key, coordinator_a_key, coordinator_b_key, specialist_a_key, agency_x_key, agency_y_key;
+  std::string admin_key, coordinator_a_key, coordinator_b_key, specialist_a_key, agency_x_key,
+      agency_y_key;
 
   // Overridable before SetUp by derived fixtures.
   server_settings settings;

@@ -10,14 +10,18 @@ namespace {
 
 using audit_api = api_test;
 
-outcome verify(const std::filesystem::path& db_file) { return run_pathways(db_file, "audit verify", "/dev/null"); }
+outcome verify(const std::filesystem::path& db_file) {
+  return run_pathways(db_file, "audit verify", "/dev/null");
+}
 
 // What an attacker with the database file could do: drop the guard and edit a row.
 void tamper(const std::filesystem::path& db_file, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_file.c_str(), &db), SQLITE_OK);
-  const std::string script = "DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete; " + sql;
-  EXPECT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  const std::string script =
+      "DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete; " + sql;
+  EXPECT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   sqlite3_close(db);
 }
 
@@ -29,7 +33,8 @@ TEST_F(audit_api, the_team_sees_who_read_the_record_including_denied_foreign_loo
   EXPECT_FALSE(foreign.body.dump().find("Sam") != std::string::npos);
   const reply trail = get("/v1/people/" + id + "/audit", coordinator_a_key);
   ASSERT_EQ(trail.status, 200) << trail.body.dump();
-  const json rows = trail.body["contents"];  // newest first: this very read of the trail is audited too
+  const json rows =
+      trail.body["contents"];  // newest first: this very read of the trail is audited too
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[0]["action"], "audit.read");
   EXPECT_EQ(rows[1]["action"], "person.read");
@@ -44,23 +49,31 @@ TEST_F(audit_api, the_team_sees_who_read_the_record_including_denied_foreign_loo
   EXPECT_EQ(get("/v1/people/" + id + "/audit", admin_key).status, 200);
 }
 
-TEST_F(audit_api, an_allocation_proposal_is_audited_for_each_person_it_reads_and_a_foreign_one_as_denied) {
+TEST_F(audit_api,
+       an_allocation_proposal_is_audited_for_each_person_it_reads_and_a_foreign_one_as_denied) {
   const std::string sam = create_person(coordinator_a_key, person_body())["id"];
   const std::string kim = create_person(coordinator_a_key, person_body())["id"];
   const std::string opening = create_opening(agency_x_key, opening_body())["id"];
-  ASSERT_EQ(post("/v1/allocations", coordinator_a_key, {{"people", {sam, kim}}, {"opportunity_ids", {opening}}}).status,
+  ASSERT_EQ(post("/v1/allocations", coordinator_a_key,
+                 {{"people", {sam, kim}}, {"opportunity_ids", {opening}}})
+                .status,
             200);
-  EXPECT_EQ(post("/v1/allocations", coordinator_b_key, {{"people", {sam}}, {"opportunity_ids", {opening}}}).status,
+  EXPECT_EQ(post("/v1/allocations", coordinator_b_key,
+                 {{"people", {sam}}, {"opportunity_ids", {opening}}})
+                .status,
             404);
   for (const std::string& id : {sam, kim}) {
     const json rows = get("/v1/people/" + id + "/audit", admin_key).body["contents"];
     std::vector<std::pair<std::string, bool>> allocation_reads;
     for (const json& row : rows)
-      if (row["action"] == "allocation.read") allocation_reads.emplace_back(row["role"], row["allowed"]);
+      if (row["action"] == "allocation.read")
+        allocation_reads.emplace_back(row["role"], row["allowed"]);
     if (id == sam)
-      EXPECT_EQ(allocation_reads, (std::vector<std::pair<std::string, bool>>{{"coordinator", false}, {"coordinator", true}}));
+      EXPECT_EQ(allocation_reads, (std::vector<std::pair<std::string, bool>>{
+                                      {"coordinator", false}, {"coordinator", true}}));
     else
-      EXPECT_EQ(allocation_reads, (std::vector<std::pair<std::string, bool>>{{"coordinator", true}}));
+      EXPECT_EQ(allocation_reads,
+                (std::vector<std::pair<std::string, bool>>{{"coordinator", true}}));
   }
 }
 
@@ -85,7 +98,8 @@ TEST_F(audit_api, a_removed_row_breaks_the_chain_and_rows_cannot_be_changed_in_p
   get("/v1/people/" + id, coordinator_a_key);
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(dir.file("pathways.db").c_str(), &raw), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM audit WHERE seq = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM audit WHERE seq = 2", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(raw);
   tamper(dir.file("pathways.db"), "DELETE FROM audit WHERE seq = 2;");
   const outcome bad = verify(dir.file("pathways.db"));

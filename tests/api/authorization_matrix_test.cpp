@@ -12,8 +12,9 @@ namespace {
 
 // The callers, in the order of each row's expected statuses.
 enum caller { admin, coordinator_own, coordinator_other, specialist_own, agency_own, agency_other };
-constexpr std::array<const char*, 6> caller_names{"admin",          "coordinator_own", "coordinator_other",
-                                                  "specialist_own", "agency_own",      "agency_other"};
+constexpr std::array<const char*, 6> caller_names{
+    "admin",          "coordinator_own", "coordinator_other",
+    "specialist_own", "agency_own",      "agency_other"};
 
 struct endpoint {
   const char* name;
@@ -55,13 +56,15 @@ struct cell {
 std::vector<cell> every_cell() {
   std::vector<cell> out;
   for (const auto& e : endpoints)
-    for (std::size_t c = 0; c < caller_names.size(); ++c) out.push_back({&e, static_cast<caller>(c)});
+    for (std::size_t c = 0; c < caller_names.size(); ++c)
+      out.push_back({&e, static_cast<caller>(c)});
   return out;
 }
 
 std::string filled(std::string text, const std::map<std::string, std::string>& values) {
   for (const auto& [name, value] : values)
-    for (auto at = text.find(name); at != std::string::npos; at = text.find(name)) text.replace(at, name.size(), value);
+    for (auto at = text.find(name); at != std::string::npos; at = text.find(name))
+      text.replace(at, name.size(), value);
   return text;
 }
 
@@ -72,15 +75,19 @@ class authorization_matrix : public api_test, public ::testing::WithParamInterfa
     person_id = create_person(coordinator_a_key, person_body("Robin Q"))["id"];
     opening_id = create_opening(agency_x_key, opening_body())["id"];
     consent_id = post("/v1/people/" + person_id + "/consents", coordinator_a_key,
-                      {{"agency_id", agency_x}, {"shares", {"contact_details", "strengths"}}, {"purpose", "work"}})
+                      {{"agency_id", agency_x},
+                       {"shares", {"contact_details", "strengths"}},
+                       {"purpose", "work"}})
                      .body["id"];
-    referral_id = post("/v1/referrals", coordinator_a_key, {{"person_id", person_id}, {"opportunity_id", opening_id}})
+    referral_id = post("/v1/referrals", coordinator_a_key,
+                       {{"person_id", person_id}, {"opportunity_id", opening_id}})
                       .body["id"];
   }
 
   const std::string& key_of(caller c) const {
-    const std::array<const std::string*, 6> by_caller{&admin_key,        &coordinator_a_key, &coordinator_b_key,
-                                                 &specialist_a_key, &agency_x_key,      &agency_y_key};
+    const std::array<const std::string*, 6> by_caller{&admin_key,         &coordinator_a_key,
+                                                      &coordinator_b_key, &specialist_a_key,
+                                                      &agency_x_key,      &agency_y_key};
     return *by_caller[c];
   }
 
@@ -103,8 +110,10 @@ class authorization_matrix : public api_test, public ::testing::WithParamInterfa
 
 TEST_P(authorization_matrix, answers_as_the_table_says) {
   const auto [e, who] = GetParam();
-  const std::map<std::string, std::string> ids{
-      {"{person}", person_id}, {"{opening}", opening_id}, {"{consent}", consent_id}, {"{referral}", referral_id}};
+  const std::map<std::string, std::string> ids{{"{person}", person_id},
+                                               {"{opening}", opening_id},
+                                               {"{consent}", consent_id},
+                                               {"{referral}", referral_id}};
   const std::string path = filled(e->path, ids);
   const std::string body = filled(e->body, ids);
   httplib::Client client("127.0.0.1", port);
@@ -130,9 +139,11 @@ TEST_P(authorization_matrix, answers_as_the_table_says) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(every_role_and_endpoint, authorization_matrix, ::testing::ValuesIn(every_cell()),
+INSTANTIATE_TEST_SUITE_P(every_role_and_endpoint, authorization_matrix,
+                         ::testing::ValuesIn(every_cell()),
                          [](const ::testing::TestParamInfo<cell>& param) {
-                           return std::string(param.param.at->name) + "_as_" + caller_names[param.param.who];
+                           return std::string(param.param.at->name) + "_as_" +
+                                  caller_names[param.param.who];
                          });
 
 }  // namespace

@@ -2,15 +2,15 @@
 // over HTTP until SIGTERM.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
-#include <map>
-#include <fstream>
 #include <cstdio>
+#include <fstream>
+#include <map>
 #include <sstream>
 
 #include "pathways/api_keys.hpp"
@@ -34,7 +34,8 @@ TEST(pathways_cli, keys_create_prints_the_key_alone_and_stores_only_its_hash) {
   temp_dir dir;
   const outcome created = run(dir, "keys create --role admin --label ops");
   ASSERT_EQ(created.exit_code, 0) << stderr_of(dir);
-  EXPECT_TRUE(created.out.size() == 68 && created.out.starts_with("pw_") && created.out.back() == '\n' &&
+  EXPECT_TRUE(created.out.size() == 68 && created.out.starts_with("pw_") &&
+              created.out.back() == '\n' &&
               created.out.find_first_not_of("0123456789abcdef", 3) == 67)
       << created.out;
   const std::string secret = created.out.substr(0, created.out.size() - 1);
@@ -66,7 +67,8 @@ TEST(pathways_cli, keys_create_explains_a_missing_team_or_unknown_role) {
   EXPECT_NE(no_team.exit_code, 0);
   EXPECT_TRUE(no_team.out.empty());
   EXPECT_NE(stderr_of(dir).find("--team"), std::string::npos) << stderr_of(dir);
-  const outcome unknown_team = run(dir, "keys create --role coordinator --team 0123456789abcdef0123456789abcdef");
+  const outcome unknown_team =
+      run(dir, "keys create --role coordinator --team 0123456789abcdef0123456789abcdef");
   EXPECT_NE(unknown_team.exit_code, 0);
   EXPECT_NE(stderr_of(dir).find("no team"), std::string::npos);
   const outcome bad_role = run(dir, "keys create --role overlord");
@@ -78,17 +80,20 @@ TEST(pathways_cli, migrate_reports_the_schema_version) {
   temp_dir dir;
   const outcome o = run(dir, "migrate");
   EXPECT_EQ(o.exit_code, 0);
-  EXPECT_NE(o.out.find("schema version " + std::to_string(database::latest_schema_version())), std::string::npos);
+  EXPECT_NE(o.out.find("schema version " + std::to_string(database::latest_schema_version())),
+            std::string::npos);
 }
 
 TEST(pathways_cli, a_bad_configuration_stops_the_program_naming_the_setting) {
   temp_dir dir;
   std::ofstream(dir.file("bad.toml")) << "[server]\nthreads = 0\n";
-  const std::string command = "'" PATHWAYS_EXE "' --config '" + dir.file("bad.toml").string() + "' migrate 2>&1";
+  const std::string command =
+      "'" PATHWAYS_EXE "' --config '" + dir.file("bad.toml").string() + "' migrate 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string text;
   std::array<char, 1024> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) text.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    text.append(buffer.data(), n);
   EXPECT_NE(::pclose(pipe), 0);
   EXPECT_NE(text.find("server.threads"), std::string::npos) << text;
 }
@@ -116,8 +121,10 @@ class serving_process {
       ::setenv("PATHWAYS_DB", dir.file("p.db").c_str(), 1);
       ::setenv("PATHWAYS_PORT", "0", 1);
       const std::string config = shipped_config().string();
-      if (demo) ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", "--demo", nullptr);
-      else ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", nullptr);
+      if (demo)
+        ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", "--demo", nullptr);
+      else
+        ::execl(PATHWAYS_EXE, PATHWAYS_EXE, "--config", config.c_str(), "serve", nullptr);
       ::_exit(127);
     }
     ::close(out[1]);
@@ -176,7 +183,8 @@ TEST(pathways_cli, serve_demo_answers_with_demo_data_and_stops_cleanly_on_sigter
   const auto health = client.Get("/healthz");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
-  const auto near = client.Get("/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3", as_coordinator);
+  const auto near =
+      client.Get("/v1/opportunities?lat=52.63&lon=1.30&radius_km=3&per_page=3", as_coordinator);
   ASSERT_TRUE(near);
   EXPECT_EQ(near->status, 200);
   const auto body = nlohmann::json::parse(near->body);

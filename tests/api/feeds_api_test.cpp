@@ -8,7 +8,8 @@
 namespace pathways::testing {
 namespace {
 
-feed_settings feed(const std::string& name, const std::string& plugin, std::vector<std::pair<std::string, std::string>> kv) {
+feed_settings feed(const std::string& name, const std::string& plugin,
+                   std::vector<std::pair<std::string, std::string>> kv) {
   feed_settings f;
   f.name = name;
   f.plugin = plugin;
@@ -43,7 +44,8 @@ class feeds_api : public api_test {
 
   // Every opening of the feed's agency, whatever its status.
   json openings() {
-    return get("/v1/opportunities?status=any&per_page=100&agency_id=" + agency_x, admin_key).body["contents"];
+    return get("/v1/opportunities?status=any&per_page=100&agency_id=" + agency_x, admin_key)
+        .body["contents"];
   }
 
   json opening(const std::string& ref) {
@@ -65,7 +67,9 @@ TEST_F(feeds_api, a_sync_publishes_the_partners_openings_as_the_feeds_agency) {
 
   // The matching graph followed: a cook nearby is matched to the feed's openings.
   const json person = create_person(coordinator_a_key, person_body());
-  const json matches = get("/v1/people/" + person["id"].get<std::string>() + "/matches?limit=10", coordinator_a_key).body;
+  const json matches =
+      get("/v1/people/" + person["id"].get<std::string>() + "/matches?limit=10", coordinator_a_key)
+          .body;
   ASSERT_TRUE(matches.contains("matches")) << matches.dump();
   EXPECT_EQ(matches["matches"].size(), 3u) << matches.dump();
 }
@@ -108,7 +112,8 @@ TEST_F(feeds_api, invalid_records_are_skipped_with_their_reason_and_the_rest_app
   EXPECT_EQ(run["rejections"][0]["external_ref"], "F-2");
   EXPECT_NE(run["rejections"][0]["message"].get<std::string>().find("location"), std::string::npos);
   EXPECT_EQ(run["counts"]["warnings"], 3);  // the unknown term, dropped from each kept record
-  EXPECT_NE(run["warnings"][0]["message"].get<std::string>().find("underwater_basket_weaving"), std::string::npos);
+  EXPECT_NE(run["warnings"][0]["message"].get<std::string>().find("underwater_basket_weaving"),
+            std::string::npos);
   EXPECT_EQ(opening("F-1")["strengths"].size(), 1u);
 }
 
@@ -126,7 +131,8 @@ TEST_P(feeds_failing, fails_only_that_sync_and_leaves_the_previous_openings_unto
   control(GetParam().control);
   const json run = sync("partner");
   EXPECT_EQ(run["status"], "failed");
-  EXPECT_NE(run["reason"].get<std::string>().find(GetParam().reason), std::string::npos) << run.dump();
+  EXPECT_NE(run["reason"].get<std::string>().find(GetParam().reason), std::string::npos)
+      << run.dump();
   EXPECT_EQ(get("/healthz", "").status, 200);
   EXPECT_EQ(openings(), before);
 
@@ -138,12 +144,14 @@ TEST_P(feeds_failing, fails_only_that_sync_and_leaves_the_previous_openings_unto
 
 INSTANTIATE_TEST_SUITE_P(
     partner_plugins, feeds_failing,
-    ::testing::Values(misbehaviour{"throws", "count=2\nthen=throw", "the partner's export is corrupt"},
-                      misbehaviour{"segfaults", "count=2\nthen=segfault", "ended without finishing"},
-                      misbehaviour{"crashes_midway", "count=300\nfirst=4\nthen=segfault", "ended without finishing"},
-                      misbehaviour{"hangs", "count=1\nthen=hang", "deadline of 3 s"},
-                      misbehaviour{"allocates_without_bound", "count=1\nthen=allocate", "more than 128 MB"},
-                      misbehaviour{"emits_too_many", "count=1001", "more than 1000 records"}),
+    ::testing::Values(
+        misbehaviour{"throws", "count=2\nthen=throw", "the partner's export is corrupt"},
+        misbehaviour{"segfaults", "count=2\nthen=segfault", "ended without finishing"},
+        misbehaviour{"crashes_midway", "count=300\nfirst=4\nthen=segfault",
+                     "ended without finishing"},
+        misbehaviour{"hangs", "count=1\nthen=hang", "deadline of 3 s"},
+        misbehaviour{"allocates_without_bound", "count=1\nthen=allocate", "more than 128 MB"},
+        misbehaviour{"emits_too_many", "count=1001", "more than 1000 records"}),
     [](const auto& test) { return std::string(test.param.name); });
 
 TEST_F(feeds_api, plugins_of_another_abi_or_toolchain_are_refused_and_the_server_keeps_running) {
@@ -173,7 +181,9 @@ TEST_F(feeds_api, runs_are_listed_newest_first_in_the_hsds_envelope) {
   EXPECT_EQ(r.body["total_items"], 2);
   EXPECT_EQ(r.body["total_pages"], 2);
   EXPECT_EQ(r.body["contents"][0]["status"], "failed");
-  EXPECT_EQ(get("/v1/feeds/partner/runs?page=2&per_page=1", admin_key).body["contents"][0]["counts"]["added"], 3);
+  EXPECT_EQ(get("/v1/feeds/partner/runs?page=2&per_page=1", admin_key)
+                .body["contents"][0]["counts"]["added"],
+            3);
 }
 
 TEST_F(feeds_api, only_admins_see_and_sync_feeds) {

@@ -19,17 +19,21 @@ class feeds_cli : public ::testing::Test {
     database db({dir.file("p.db"), 1, std::nullopt});
     agency_service agencies(db);
     const principal admin{"", role::admin, std::nullopt, std::nullopt, {}};
-    const std::string agency = agencies.create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
-    std::ofstream(dir.file("pathways.toml")) << "[database]\npath = '" << dir.file("p.db").string() << "'\n"
-                                             << "[taxonomy]\npath = '" << shipped_taxonomy().string() << "'\n"
-                                             << "[[feeds]]\nname = 'partner'\nplugin = '" FIXTURE_FEED "'\n"
-                                             << "agency = '" << agency << "'\n[feeds.settings]\ncount = 10000\n";
+    const std::string agency =
+        agencies.create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""})
+            .id;
+    std::ofstream(dir.file("pathways.toml"))
+        << "[database]\npath = '" << dir.file("p.db").string() << "'\n"
+        << "[taxonomy]\npath = '" << shipped_taxonomy().string() << "'\n"
+        << "[[feeds]]\nname = 'partner'\nplugin = '" FIXTURE_FEED "'\n"
+        << "agency = '" << agency << "'\n[feeds.settings]\ncount = 10000\n";
   }
 
   // Runs the executable with this test's config; returns the exit code, stdout in `out`.
   int run(const std::string& args) {
-    const std::string command = "'" PATHWAYS_EXE "' --config '" + dir.file("pathways.toml").string() + "' " + args +
-                                " 2>'" + dir.file("err.txt").string() + "'";
+    const std::string command = "'" PATHWAYS_EXE "' --config '" +
+                                dir.file("pathways.toml").string() + "' " + args + " 2>'" +
+                                dir.file("err.txt").string() + "'";
     FILE* pipe = ::popen(command.c_str(), "r");
     out.clear();
     char buffer[4096];
@@ -47,7 +51,8 @@ class feeds_cli : public ::testing::Test {
 TEST_F(feeds_cli, sync_shows_progress_on_stderr_and_the_counts_on_stdout) {
   ASSERT_EQ(run("feeds sync partner"), 0) << err;
   EXPECT_NE(err.find("feed partner: 10000 records received"), std::string::npos) << err;
-  EXPECT_NE(out.find("feed partner: succeeded (received 10000, added 10000"), std::string::npos) << out;
+  EXPECT_NE(out.find("feed partner: succeeded (received 10000, added 10000"), std::string::npos)
+      << out;
   ASSERT_EQ(run("feeds list"), 0) << err;
   EXPECT_NE(out.find("succeeded"), std::string::npos) << out;
   EXPECT_NE(out.find("added 10000"), std::string::npos) << out;

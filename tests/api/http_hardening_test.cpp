@@ -42,8 +42,9 @@ TEST_F(http_hardening, missing_invalid_or_revoked_keys_get_401) {
 }
 
 TEST_F(http_hardening, demo_keys_work_only_in_demo_mode) {
-  const auto record = keys->create_with_secret({"", role::admin, std::nullopt, std::nullopt, {}},
-                                               "demo admin", "pwdemo_0123456789abcdef0123456789abcdef01", true);
+  const auto record =
+      keys->create_with_secret({"", role::admin, std::nullopt, std::nullopt, {}}, "demo admin",
+                               "pwdemo_0123456789abcdef0123456789abcdef01", true);
   const reply r = get("/v1/opportunities", "pwdemo_0123456789abcdef0123456789abcdef01");
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body["error"]["message"].get<std::string>().find("demo"), std::string::npos);
@@ -89,7 +90,8 @@ TEST_F(http_hardening, an_oversized_body_is_413_and_nothing_is_stored) {
 
 TEST_F(http_hardening, a_huge_declared_length_is_refused_before_any_body_is_read) {
   const auto [status, body] = parse_raw(raw(request_with_body(
-      coordinator_a_key, "Content-Type: application/json\r\nContent-Length: 1000000000000\r\n", "{")));
+      coordinator_a_key, "Content-Type: application/json\r\nContent-Length: 1000000000000\r\n",
+      "{")));
   EXPECT_EQ(status, 413);
   EXPECT_EQ(body["error"]["code"], "payload_too_large");
 }
@@ -107,16 +109,17 @@ TEST_F(http_hardening, a_chunked_body_is_rejected_and_not_read) {
 }
 
 TEST_F(http_hardening, a_body_without_content_length_is_411) {
-  const auto [status, body] = parse_raw(raw(
-      "PATCH /v1/people/x HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + coordinator_a_key +
-      "\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{}"));
+  const auto [status, body] = parse_raw(
+      raw("PATCH /v1/people/x HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+          coordinator_a_key + "\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{}"));
   EXPECT_EQ(status, 411);
   EXPECT_EQ(body["error"]["code"], "length_required");
 }
 
 TEST_F(http_hardening, a_compressed_body_is_415) {
   const auto [status, body] = parse_raw(raw(request_with_body(
-      coordinator_a_key, "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n",
+      coordinator_a_key,
+      "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n",
       "abcd")));
   EXPECT_EQ(status, 415);
   EXPECT_EQ(body["error"]["code"], "unsupported_media_type");
@@ -125,8 +128,9 @@ TEST_F(http_hardening, a_compressed_body_is_415) {
 TEST_F(http_hardening, too_many_headers_are_431) {
   std::string headers;
   for (int i = 0; i < 100; ++i) headers += "X-Filler-" + std::to_string(i) + ": 1\r\n";
-  const auto [status, body] = parse_raw(raw(
-      "GET /v1/opportunities HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n"));
+  const auto [status, body] =
+      parse_raw(raw("GET /v1/opportunities HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                    headers + "\r\n"));
   EXPECT_EQ(status, 431);
   EXPECT_EQ(body["error"]["code"], "too_many_headers");
 }

@@ -17,9 +17,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -57,10 +60,12 @@ TEST_F(indicators_api, json_and_csv_agree_and_the_csv_parses) {
     return std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin();
   };
   ASSERT_LT(column("people_with_active_goals_by_domain.work"), static_cast<long>(rows[0].size()));
-  EXPECT_EQ(rows[1][static_cast<std::size_t>(column("people_with_active_goals_by_domain.work"))], "1");
+  EXPECT_EQ(rows[1][static_cast<std::size_t>(column("people_with_active_goals_by_domain.work"))],
+            "1");
   EXPECT_EQ(rows[1][static_cast<std::size_t>(column("referrals.sent"))], "0");
-  const bool named = std::find(rows[1].begin(), rows[1].end(), "Norwich City Recovery Team") != rows[1].end() ||
-                     std::find(rows[2].begin(), rows[2].end(), "Norwich City Recovery Team") != rows[2].end();
+  const bool named =
+      std::find(rows[1].begin(), rows[1].end(), "Norwich City Recovery Team") != rows[1].end() ||
+      std::find(rows[2].begin(), rows[2].end(), "Norwich City Recovery Team") != rows[2].end();
   EXPECT_TRUE(named);
 }
 
@@ -80,7 +85,8 @@ TEST_F(indicators_api, coordinators_see_their_team_agencies_nothing_and_dates_ar
   EXPECT_EQ(from.substr(4, 3), to.substr(4, 3));
   EXPECT_EQ(get("/v1/indicators?from=2000-13-01", admin_key).body["error"]["field"], "from");
   EXPECT_EQ(get("/v1/indicators?to=yesterday", admin_key).body["error"]["field"], "to");
-  EXPECT_EQ(get("/v1/indicators?from=2000-01-01&to=2100-01-01&group_by=postcode", admin_key).status, 400);
+  EXPECT_EQ(get("/v1/indicators?from=2000-01-01&to=2100-01-01&group_by=postcode", admin_key).status,
+            400);
 }
 
 }  // namespace

@@ -18,7 +18,9 @@ TEST_F(matching_api, a_coordinator_gets_explained_matches_for_their_person) {
   EXPECT_LE(m["score"].get<double>(), 1.0);
   EXPECT_FALSE(m["opportunity"].contains("description"));
   bool quoted = false;
-  for (const auto& reason : m["reasons"]) quoted = quoted || reason["text"].get<std::string>().find("I cooked for 40 at the Crown") != std::string::npos;
+  for (const auto& reason : m["reasons"])
+    quoted = quoted || reason["text"].get<std::string>().find("I cooked for 40 at the Crown") !=
+                           std::string::npos;
   EXPECT_TRUE(quoted) << m["reasons"].dump();
   EXPECT_FALSE(r.body.contains("excluded"));
 }
@@ -41,22 +43,32 @@ TEST_F(matching_api, explain_excluded_names_the_constraint_to_negotiate) {
   EXPECT_TRUE(r.body["matches"].empty());
   ASSERT_EQ(r.body["excluded"].size(), 1u);
   EXPECT_EQ(r.body["excluded"][0]["excluded_by"]["constraint"], "adjustment_missing");
-  EXPECT_NE(r.body["excluded"][0]["excluded_by"]["detail"].get<std::string>().find("flexible hours"), std::string::npos);
+  EXPECT_NE(
+      r.body["excluded"][0]["excluded_by"]["detail"].get<std::string>().find("flexible hours"),
+      std::string::npos);
 }
 
 TEST_F(matching_api, bad_match_parameters_are_named) {
   const std::string person_id = create_person(coordinator_a_key, person_body())["id"];
-  EXPECT_EQ(get("/v1/people/" + person_id + "/matches?limit=0", coordinator_a_key).body["error"]["field"], "limit");
-  EXPECT_EQ(get("/v1/people/" + person_id + "/matches?domain=x", coordinator_a_key).body["error"]["field"], "domain");
-  EXPECT_EQ(get("/v1/people/" + person_id + "/matches?explain=all", coordinator_a_key).body["error"]["field"], "explain");
+  EXPECT_EQ(
+      get("/v1/people/" + person_id + "/matches?limit=0", coordinator_a_key).body["error"]["field"],
+      "limit");
+  EXPECT_EQ(get("/v1/people/" + person_id + "/matches?domain=x", coordinator_a_key)
+                .body["error"]["field"],
+            "domain");
+  EXPECT_EQ(get("/v1/people/" + person_id + "/matches?explain=all", coordinator_a_key)
+                .body["error"]["field"],
+            "explain");
 }
 
 TEST_F(matching_api, a_published_change_shows_in_the_next_match) {
   const std::string person_id = create_person(coordinator_a_key, person_body())["id"];
   const std::string opening_id = create_opening(agency_x_key, opening_body())["id"];
-  EXPECT_EQ(get("/v1/people/" + person_id + "/matches", coordinator_a_key).body["matches"].size(), 1u);
+  EXPECT_EQ(get("/v1/people/" + person_id + "/matches", coordinator_a_key).body["matches"].size(),
+            1u);
   post("/v1/opportunities/" + opening_id + "/close", agency_x_key, json::object());
-  EXPECT_TRUE(get("/v1/people/" + person_id + "/matches", coordinator_a_key).body["matches"].empty());
+  EXPECT_TRUE(
+      get("/v1/people/" + person_id + "/matches", coordinator_a_key).body["matches"].empty());
 }
 
 TEST_F(matching_api, candidates_are_people_of_the_callers_team_and_never_shown_to_agencies) {
@@ -68,20 +80,24 @@ TEST_F(matching_api, candidates_are_people_of_the_callers_team_and_never_shown_t
   ASSERT_EQ(mine.body["candidates"].size(), 1u);
   EXPECT_EQ(mine.body["candidates"][0]["person"]["display_name"], "A1");
   EXPECT_EQ(get("/v1/opportunities/" + opening_id + "/candidates", agency_x_key).status, 403);
-  EXPECT_EQ(get("/v1/opportunities/" + opening_id + "/candidates", admin_key).body["candidates"].size(), 2u);
+  EXPECT_EQ(
+      get("/v1/opportunities/" + opening_id + "/candidates", admin_key).body["candidates"].size(),
+      2u);
 }
 
 TEST_F(matching_api, an_allocation_respects_places_and_choices_and_refers_no_one) {
   std::vector<std::string> ids;
-  for (const char* name : {"P1", "P2", "P3"}) ids.push_back(create_person(coordinator_a_key, person_body(name))["id"]);
+  for (const char* name : {"P1", "P2", "P3"})
+    ids.push_back(create_person(coordinator_a_key, person_body(name))["id"]);
   json one = opening_body("ONE");
   one["places_total"] = 1;
   const std::string first = create_opening(agency_x_key, one)["id"];
   one["external_ref"] = "TWO";
   const std::string second = create_opening(agency_x_key, one)["id"];
-  const json request{{"people", {{{"person_id", ids[0]}},
-                                 {{"person_id", ids[1]}, {"preferences", {second}}},
-                                 {{"person_id", ids[2]}}}},
+  const json request{{"people",
+                      {{{"person_id", ids[0]}},
+                       {{"person_id", ids[1]}, {"preferences", {second}}},
+                       {{"person_id", ids[2]}}}},
                      {"opportunity_ids", {first, second}}};
   const reply r = post("/v1/allocations", coordinator_a_key, request);
   ASSERT_EQ(r.status, 200) << r.body.dump();
@@ -103,8 +119,12 @@ TEST_F(matching_api, an_allocation_only_takes_people_in_the_callers_scope) {
   const reply r = post("/v1/allocations", coordinator_a_key,
                        {{"people", {mine, theirs}}, {"opportunity_ids", {opening}}});
   EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(post("/v1/allocations", agency_x_key, {{"people", {mine}}, {"opportunity_ids", {opening}}}).status, 403);
-  EXPECT_EQ(post("/v1/allocations", coordinator_a_key, {{"people", json::array()}, {"opportunity_ids", {opening}}})
+  EXPECT_EQ(
+      post("/v1/allocations", agency_x_key, {{"people", {mine}}, {"opportunity_ids", {opening}}})
+          .status,
+      403);
+  EXPECT_EQ(post("/v1/allocations", coordinator_a_key,
+                 {{"people", json::array()}, {"opportunity_ids", {opening}}})
                 .body["error"]["field"],
             "people");
 }

@@ -40,7 +40,8 @@ TEST_F(opportunities_api, coordinators_cannot_publish) {
 
 TEST_F(opportunities_api, an_agency_updates_and_closes_its_own_opening) {
   const std::string id = create_opening(agency_x_key, opening_body())["id"];
-  const reply r = patch("/v1/opportunities/" + id, agency_x_key, {{"places_available", 1}, {"pay", nullptr}});
+  const reply r =
+      patch("/v1/opportunities/" + id, agency_x_key, {{"places_available", 1}, {"pay", nullptr}});
   ASSERT_EQ(r.status, 200) << r.body.dump();
   EXPECT_EQ(r.body["places_available"], 1);
   EXPECT_TRUE(r.body["pay"].is_null());
@@ -90,7 +91,8 @@ TEST_F(opportunities_api, lists_filter_by_domain_agency_text_and_distance) {
   EXPECT_EQ(titles("?agency_id=" + agency_y + "&domain=work"), std::vector<std::string>{"REMOTE"});
   EXPECT_EQ(titles("?q=gARDEN"), std::vector<std::string>{"FAR"});
   EXPECT_EQ(titles("?q=100%25"), std::vector<std::string>{});
-  EXPECT_EQ(titles("?lat=52.63&lon=1.30&radius_km=5"), (std::vector<std::string>{"NEAR", "COURSE"}));
+  EXPECT_EQ(titles("?lat=52.63&lon=1.30&radius_km=5"),
+            (std::vector<std::string>{"NEAR", "COURSE"}));
   EXPECT_EQ(titles("?lat=52.63&lon=1.30&radius_km=5&include_remote=true"),
             (std::vector<std::string>{"NEAR", "COURSE", "REMOTE"}));
   EXPECT_EQ(titles("?lat=52.63&lon=1.30&radius_km=40").size(), 3u);
@@ -99,8 +101,10 @@ TEST_F(opportunities_api, lists_filter_by_domain_agency_text_and_distance) {
 TEST_F(opportunities_api, bad_filters_are_named) {
   EXPECT_EQ(get("/v1/opportunities?lat=52.6", coordinator_a_key).body["error"]["field"], "lon");
   EXPECT_EQ(get("/v1/opportunities?lat=95&lon=1", coordinator_a_key).body["error"]["field"], "lat");
-  EXPECT_EQ(get("/v1/opportunities?domain=space", coordinator_a_key).body["error"]["field"], "domain");
-  EXPECT_EQ(get("/v1/opportunities?radius_km=3", coordinator_a_key).body["error"]["field"], "radius_km");
+  EXPECT_EQ(get("/v1/opportunities?domain=space", coordinator_a_key).body["error"]["field"],
+            "domain");
+  EXPECT_EQ(get("/v1/opportunities?radius_km=3", coordinator_a_key).body["error"]["field"],
+            "radius_km");
   const reply r = get("/v1/opportunities?domian=work", coordinator_a_key);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.body["error"]["field"], "domian");

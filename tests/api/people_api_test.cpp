@@ -66,7 +66,8 @@ TEST_F(people_api, a_coordinator_cannot_place_a_person_in_another_team) {
 }
 
 TEST_F(people_api, the_list_shows_only_the_callers_team_in_the_hsds_envelope) {
-  for (int i = 0; i < 3; ++i) create_person(coordinator_a_key, person_body("A" + std::to_string(i)));
+  for (int i = 0; i < 3; ++i)
+    create_person(coordinator_a_key, person_body("A" + std::to_string(i)));
   create_person(coordinator_b_key, person_body("B"));
   const reply r = get("/v1/people?per_page=2&page=2", coordinator_a_key);
   ASSERT_EQ(r.status, 200);
@@ -107,8 +108,9 @@ TEST_F(people_api, a_patch_changes_only_the_fields_sent_and_keeps_goal_ids) {
 TEST_F(people_api, a_rejected_patch_leaves_the_person_unchanged) {
   const json p = create_person(coordinator_a_key, person_body());
   const std::string id = p["id"];
-  const reply r = patch("/v1/people/" + id, coordinator_a_key,
-                        {{"display_name", "New"}, {"strengths", {{{"term", "not_a_term"}, {"level", 3}}}}});
+  const reply r =
+      patch("/v1/people/" + id, coordinator_a_key,
+            {{"display_name", "New"}, {"strengths", {{{"term", "not_a_term"}, {"level", 3}}}}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.body["error"]["field"], "strengths[0].term");
   EXPECT_EQ(get("/v1/people/" + id, coordinator_a_key).body, p);
@@ -137,7 +139,8 @@ TEST_F(people_api, invalid_fields_are_named) {
       {{{"goals", {{{"domain", "space"}, {"own_words", "x"}}}}}, "goals[0].domain", 400},
       {{{"strengths", {{{"term", "cooking"}, {"level", 9}}}}}, "strengths[0].level", 400},
       {{{"preferences", {{"available", {{{"day", "tue"}, {"start", "9am"}, {"end", "13:00"}}}}}}},
-       "preferences.available[0].start", 400},
+       "preferences.available[0].start",
+       400},
       {{{"preferences", {{"hours_min", 20}, {"hours_max", 10}}}}, "preferences.hours_min", 422},
       {{{"diagnosis", "anything"}}, "diagnosis", 400},
   };
@@ -175,7 +178,8 @@ TEST_F(people_api, request_logs_carry_routes_and_ids_but_no_personal_data) {
   body["email"] = "zebedee@example.org";
   const std::string id = create_person(coordinator_a_key, body)["id"];
   get("/v1/people/" + id, coordinator_a_key);
-  patch("/v1/people/" + id, coordinator_a_key, {{"goals", {{{"domain", "work"}, {"own_words", "Secret plan"}, {"priority", 9}}}}});
+  patch("/v1/people/" + id, coordinator_a_key,
+        {{"goals", {{{"domain", "work"}, {"own_words", "Secret plan"}, {"priority", 9}}}}});
   get("/v1/people/" + id, coordinator_b_key);
   spdlog::set_default_logger(previous);
 
@@ -183,7 +187,8 @@ TEST_F(people_api, request_logs_carry_routes_and_ids_but_no_personal_data) {
   EXPECT_NE(log.find("route=/v1/people/{id} status=200"), std::string::npos) << log;
   EXPECT_NE(log.find("route=/v1/people/{id} status=400"), std::string::npos) << log;
   EXPECT_NE(log.find("route=/v1/people/{id} status=404"), std::string::npos) << log;
-  for (const char* personal : {"Zebedee", "zebedee@", "Secret plan", "cooked for 40", "quiet_space", "1985"})
+  for (const char* personal :
+       {"Zebedee", "zebedee@", "Secret plan", "cooked for 40", "quiet_space", "1985"})
     EXPECT_EQ(log.find(personal), std::string::npos) << personal;
 }
 

@@ -18,21 +18,25 @@ class referrals_api : public api_test {
     opening_id = create_opening(agency_x_key, opening)["id"];
   }
 
-  std::string consent_to(const std::string& agency, const json& shares = {"strengths", "adjustments"}) {
-    const reply r = post("/v1/people/" + person_id + "/consents", coordinator_a_key,
-                         {{"agency_id", agency}, {"shares", shares}, {"purpose", "referral to a job"}});
+  std::string consent_to(const std::string& agency,
+                         const json& shares = {"strengths", "adjustments"}) {
+    const reply r =
+        post("/v1/people/" + person_id + "/consents", coordinator_a_key,
+             {{"agency_id", agency}, {"shares", shares}, {"purpose", "referral to a job"}});
     EXPECT_EQ(r.status, 201) << r.body.dump();
     return r.body["id"];
   }
 
   std::string refer() {
-    const reply r = post("/v1/referrals", coordinator_a_key,
-                         {{"person_id", person_id}, {"opportunity_id", opening_id}, {"note", "Keen on Tuesdays"}});
+    const reply r = post(
+        "/v1/referrals", coordinator_a_key,
+        {{"person_id", person_id}, {"opportunity_id", opening_id}, {"note", "Keen on Tuesdays"}});
     EXPECT_EQ(r.status, 201) << r.body.dump();
     return r.body["id"];
   }
 
-  reply step(const std::string& id, const std::string& action, const std::string& key, const json& body = json::object()) {
+  reply step(const std::string& id, const std::string& action, const std::string& key,
+             const json& body = json::object()) {
     return post("/v1/referrals/" + id + "/" + action, key, body);
   }
 
@@ -41,12 +45,16 @@ class referrals_api : public api_test {
 };
 
 TEST_F(referrals_api, a_referral_without_consent_is_refused_with_a_clear_error) {
-  const reply r = post("/v1/referrals", coordinator_a_key, {{"person_id", person_id}, {"opportunity_id", opening_id}});
+  const reply r = post("/v1/referrals", coordinator_a_key,
+                       {{"person_id", person_id}, {"opportunity_id", opening_id}});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(r.body["error"]["code"], "forbidden");
   EXPECT_NE(r.body["error"]["message"].get<std::string>().find("consent"), std::string::npos);
   consent_to(agency_y);  // consent for another agency does not cover this one
-  EXPECT_EQ(post("/v1/referrals", coordinator_a_key, {{"person_id", person_id}, {"opportunity_id", opening_id}}).status, 403);
+  EXPECT_EQ(post("/v1/referrals", coordinator_a_key,
+                 {{"person_id", person_id}, {"opportunity_id", opening_id}})
+                .status,
+            403);
 }
 
 TEST_F(referrals_api, consent_for_every_agency_of_a_kind_covers_the_agency) {
@@ -79,14 +87,21 @@ TEST_F(referrals_api, withdrawing_consent_stops_sharing_on_the_next_request) {
   const std::string consent_id = consent_to(agency_x, {"contact_details"});
   const std::string id = refer();
   EXPECT_EQ(get("/v1/referrals/" + id, agency_x_key).body["person"]["display_name"], "Sam K");
-  const reply w = post("/v1/people/" + person_id + "/consents/" + consent_id + "/withdraw", coordinator_a_key, json::object());
+  const reply w = post("/v1/people/" + person_id + "/consents/" + consent_id + "/withdraw",
+                       coordinator_a_key, json::object());
   ASSERT_EQ(w.status, 200) << w.body.dump();
   EXPECT_FALSE(w.body["active"].get<bool>());
   const json after = get("/v1/referrals/" + id, agency_x_key).body["person"];
   EXPECT_FALSE(after.contains("display_name"));
   EXPECT_EQ(after["shared_fields"].size(), 0u);
-  EXPECT_EQ(post("/v1/referrals", coordinator_a_key, {{"person_id", person_id}, {"opportunity_id", opening_id}}).status, 403);
-  EXPECT_EQ(post("/v1/people/" + person_id + "/consents/" + consent_id + "/withdraw", coordinator_a_key, json::object()).status, 409);
+  EXPECT_EQ(post("/v1/referrals", coordinator_a_key,
+                 {{"person_id", person_id}, {"opportunity_id", opening_id}})
+                .status,
+            403);
+  EXPECT_EQ(post("/v1/people/" + person_id + "/consents/" + consent_id + "/withdraw",
+                 coordinator_a_key, json::object())
+                .status,
+            409);
 }
 
 TEST_F(referrals_api, consent_is_the_persons_teams_to_record) {
@@ -94,8 +109,12 @@ TEST_F(referrals_api, consent_is_the_persons_teams_to_record) {
   EXPECT_EQ(post("/v1/people/" + person_id + "/consents", coordinator_b_key, body).status, 404);
   EXPECT_EQ(post("/v1/people/" + person_id + "/consents", agency_x_key, body).status, 403);
   EXPECT_EQ(post("/v1/people/" + person_id + "/consents", specialist_a_key, body).status, 201);
-  EXPECT_EQ(post("/v1/people/" + person_id + "/consents", admin_key, {{"agency_id", agency_x}, {"shares", json::array()}, {"purpose", "p"}}).status, 400);
-  EXPECT_EQ(get("/v1/people/" + person_id + "/consents", coordinator_a_key).body["contents"].size(), 1u);
+  EXPECT_EQ(post("/v1/people/" + person_id + "/consents", admin_key,
+                 {{"agency_id", agency_x}, {"shares", json::array()}, {"purpose", "p"}})
+                .status,
+            400);
+  EXPECT_EQ(get("/v1/people/" + person_id + "/consents", coordinator_a_key).body["contents"].size(),
+            1u);
 }
 
 TEST_F(referrals_api, a_referral_goes_sent_accepted_started_completed_and_records_who_and_why) {
@@ -122,7 +141,8 @@ TEST_F(referrals_api, a_decline_needs_a_reason_from_the_list) {
   const std::string id = refer();
   EXPECT_EQ(step(id, "decline", agency_x_key).status, 400);
   EXPECT_EQ(step(id, "decline", agency_x_key, {{"reason", "too_busy"}}).status, 400);
-  const reply r = step(id, "decline", agency_x_key, {{"reason", "not_eligible"}, {"text", "needs a licence"}});
+  const reply r =
+      step(id, "decline", agency_x_key, {{"reason", "not_eligible"}, {"text", "needs a licence"}});
   ASSERT_EQ(r.status, 200) << r.body.dump();
   EXPECT_EQ(r.body["history"][1]["reason"], "not_eligible");
 }
@@ -136,7 +156,8 @@ TEST_F(referrals_api, an_invalid_transition_answers_409_naming_the_current_state
   EXPECT_EQ(step(id, "withdraw", coordinator_a_key).body["state"], "withdrawn");
   const reply late = step(id, "accept", agency_x_key);
   EXPECT_EQ(late.status, 409);
-  EXPECT_NE(late.body["error"]["message"].get<std::string>().find("is withdrawn"), std::string::npos);
+  EXPECT_NE(late.body["error"]["message"].get<std::string>().find("is withdrawn"),
+            std::string::npos);
   EXPECT_EQ(step(id, "fly", agency_x_key).status, 404);
 }
 
@@ -154,9 +175,12 @@ TEST_F(referrals_api, concurrent_starts_on_the_last_place_let_exactly_one_throug
   const std::string other = create_person(coordinator_a_key, person_body("Jo P"))["id"];
   consent_to(agency_x);
   ASSERT_EQ(post("/v1/people/" + other + "/consents", coordinator_a_key,
-                 {{"agency_id", agency_x}, {"shares", {"goals"}}, {"purpose", "p"}}).status, 201);
+                 {{"agency_id", agency_x}, {"shares", {"goals"}}, {"purpose", "p"}})
+                .status,
+            201);
   const std::string first = refer();
-  const reply second_sent = post("/v1/referrals", coordinator_a_key, {{"person_id", other}, {"opportunity_id", opening_id}});
+  const reply second_sent = post("/v1/referrals", coordinator_a_key,
+                                 {{"person_id", other}, {"opportunity_id", opening_id}});
   const std::string second = second_sent.body["id"];
   ASSERT_EQ(step(first, "accept", agency_x_key).status, 200);
   ASSERT_EQ(step(second, "accept", agency_x_key).status, 200);
@@ -203,7 +227,8 @@ TEST_F(referrals_api, the_event_feed_is_ordered_paged_and_scoped) {
   EXPECT_EQ(feed[1]["change"], "sent");
   EXPECT_EQ(feed[2]["change"], "accepted");
   EXPECT_LT(feed[0]["seq"].get<int>(), feed[1]["seq"].get<int>());
-  const reply page = get("/v1/events?since=" + std::to_string(feed[0]["seq"].get<int>()) + "&limit=1", agency_x_key);
+  const reply page = get(
+      "/v1/events?since=" + std::to_string(feed[0]["seq"].get<int>()) + "&limit=1", agency_x_key);
   ASSERT_EQ(page.body["events"].size(), 1u);
   EXPECT_EQ(page.body["events"][0]["change"], "sent");
   EXPECT_EQ(page.body["next_since"], feed[1]["seq"]);
@@ -215,7 +240,9 @@ TEST_F(referrals_api, the_event_feed_is_ordered_paged_and_scoped) {
 TEST_F(referrals_api, an_unanswered_referral_expires_after_the_configured_days) {
   consent_to(agency_x);
   const std::string id = refer();
-  referral_service later(*db, 14, nullptr, [] { return std::chrono::system_clock::now() + std::chrono::hours(24 * 15); });
+  referral_service later(*db, 14, nullptr, [] {
+    return std::chrono::system_clock::now() + std::chrono::hours(24 * 15);
+  });
   EXPECT_EQ(later.expire_overdue(), 1);
   const reply r = get("/v1/referrals/" + id, coordinator_a_key);
   EXPECT_EQ(r.body["state"], "expired");

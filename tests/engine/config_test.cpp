@@ -8,7 +8,9 @@
 namespace pathways::testing {
 namespace {
 
-std::optional<std::string> no_environment(std::string_view) { return std::nullopt; }
+std::optional<std::string> no_environment(std::string_view) {
+  return std::nullopt;
+}
 
 // The field named by the error that parsing `text` raises, or "none".
 std::string failing_field(const std::string& text, const environment& env = no_environment) {
@@ -49,7 +51,8 @@ limits = { deadline_seconds = 20, memory_mb = 64, max_records = 500 }
 [feeds.settings]
 path = "/srv/feeds/wensum.csv"
 header_rows = 1
-)toml", "/etc/pathways", no_environment);
+)toml",
+                                    "/etc/pathways", no_environment);
   ASSERT_EQ(s.feeds.size(), 1u);
   const feed_settings& f = s.feeds[0];
   EXPECT_EQ(f.name, "wensum-jobs");
@@ -60,19 +63,23 @@ header_rows = 1
   EXPECT_EQ(f.limits.deadline_seconds, 20);
   EXPECT_EQ(f.limits.memory_mb, 64);
   EXPECT_EQ(f.limits.max_records, 500);
-  const std::vector<std::pair<std::string, std::string>> expected{{"header_rows", "1"}, {"path", "/srv/feeds/wensum.csv"}};  // in key order
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"header_rows", "1"}, {"path", "/srv/feeds/wensum.csv"}};  // in key order
   EXPECT_EQ(f.plugin_settings, expected);
 }
 
 TEST(configuration, each_invalid_feed_setting_is_named) {
   const std::string ok = "name = \"a\"\nplugin = \"p.so\"\nagency = \"x\"\n";
   EXPECT_EQ(failing_field("[[feeds]]\nplugin = \"p.so\"\nagency = \"x\""), "feeds[0].name");
-  EXPECT_EQ(failing_field("[[feeds]]\nname = \"Bad Name\"\nplugin = \"p.so\"\nagency = \"x\""), "feeds[0].name");
+  EXPECT_EQ(failing_field("[[feeds]]\nname = \"Bad Name\"\nplugin = \"p.so\"\nagency = \"x\""),
+            "feeds[0].name");
   EXPECT_EQ(failing_field("[[feeds]]\nname = \"a\"\nagency = \"x\""), "feeds[0].plugin");
   EXPECT_EQ(failing_field("[[feeds]]\nname = \"a\"\nplugin = \"p.so\""), "feeds[0].agency");
   EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "colour = 1"), "feeds[0].colour");
-  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "limits = { memory_mb = 1 }"), "feeds[0].limits.memory_mb");
-  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "[feeds.settings]\nlist = [1]"), "feeds[0].settings.list");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "limits = { memory_mb = 1 }"),
+            "feeds[0].limits.memory_mb");
+  EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "[feeds.settings]\nlist = [1]"),
+            "feeds[0].settings.list");
   EXPECT_EQ(failing_field("[[feeds]]\n" + ok + "[[feeds]]\n" + ok), "feeds[1].name");
   EXPECT_EQ(failing_field("feeds = 3"), "feeds");
 }

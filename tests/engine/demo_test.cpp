@@ -368,10 +368,12 @@ TEST(demo_outcomes, every_team_has_referrals_in_every_state_and_people_in_employ
   EXPECT_EQ(summary->people_in_employment_support, 6 * 8);
   referral_service referrals(d.db, 14);
   for (std::string_view state : vocabulary<referral_state>::names)
-    EXPECT_GT(referrals.list(admin, {parse_name<referral_state>(state), {1, 1}}).total_items, 0) << state;
+    EXPECT_GT(referrals.list(admin, {parse_name<referral_state>(state), {1, 1}}).total_items, 0)
+        << state;
   const std::string today = today_utc();
   const std::string year_ago = std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4);
-  const indicator_report r = indicator_service(d.db).report(admin, {year_ago, today, indicator_grouping::team});
+  const indicator_report r =
+      indicator_service(d.db).report(admin, {year_ago, today, indicator_grouping::team});
   ASSERT_EQ(r.groups.size(), 6u);
   for (const auto& g : r.groups) {
     EXPECT_GT(g.referrals_sent, 0);

@@ -95,7 +95,13 @@ TEST(FeedProtocol, UnsetFieldsStayUnsetAndNotFiniteNumbersAreUnset) {
 
 TEST(FeedProtocol, InvalidUtf8IsReplaced) {
   plugin::opening_record r;
-  r.title = "a\xFF" "b\xC3" "c\xE2\x82" "\xED\xA0\x80" "\xC0\xAF" "\xC3";
+  r.title =
+      "a\xFF"
+      "b\xC3"
+      "c\xE2\x82"
+      "\xED\xA0\x80"
+      "\xC0\xAF"
+      "\xC3";
   const std::string fffd = "\xEF\xBF\xBD";
   EXPECT_EQ(proto::read_record(line_of(r)).title,
             "a" + fffd + "b" + fffd + "c" + fffd + fffd + fffd + fffd + fffd + fffd + fffd);
@@ -107,9 +113,10 @@ TEST(FeedProtocol, DamagedLinesAreRefused) {
   r.strengths = {{"cooking", 0.5}};
   const std::string good = line_of(r);
   EXPECT_NO_THROW(proto::read_record(good));
-  for (const std::string& bad : {good.substr(0, good.size() - 1), good + "\t", "X" + good.substr(1), ""s,
-                                 "R"s, good.substr(0, good.find("cooking")) + "9\tcooking\t0.5",
-                                 "R\tF-1\\q" + good.substr(good.find('\t', 2))}) {
+  for (const std::string& bad :
+       {good.substr(0, good.size() - 1), good + "\t", "X" + good.substr(1), ""s, "R"s,
+        good.substr(0, good.find("cooking")) + "9\tcooking\t0.5",
+        "R\tF-1\\q" + good.substr(good.find('\t', 2))}) {
     EXPECT_THROW(proto::read_record(bad), proto::malformed_line) << bad;
   }
   plugin::opening_record nan_weight;

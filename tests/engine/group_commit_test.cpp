@@ -22,9 +22,11 @@ TEST(group_commit, concurrent_audited_reads_are_all_committed_and_the_chain_veri
   std::vector<std::thread> callers;
   for (int t = 0; t < threads; ++t)
     callers.emplace_back([&audit, t] {
-      const principal coordinator{"key-" + std::to_string(t), role::coordinator, "team", std::nullopt, "req"};
+      const principal coordinator{"key-" + std::to_string(t), role::coordinator, "team",
+                                  std::nullopt, "req"};
       for (int i = 0; i < reads; ++i)
-        audit.record(coordinator, {"person-" + std::to_string(i)}, "matches.read", "strengths", true);
+        audit.record(coordinator, {"person-" + std::to_string(i)}, "matches.read", "strengths",
+                     true);
     });
   for (auto& c : callers) c.join();
 
@@ -37,7 +39,8 @@ TEST(group_commit, a_failed_batch_is_thrown_to_its_callers_and_the_next_batch_st
   temp_dir dir;
   database db({dir.file("p.db"), 4, std::nullopt});
   group_commit commits(db);
-  EXPECT_THROW(commits.run([](connection&) { throw std::runtime_error("disk on fire"); }), std::runtime_error);
+  EXPECT_THROW(commits.run([](connection&) { throw std::runtime_error("disk on fire"); }),
+               std::runtime_error);
 
   std::atomic<int> ran{0};
   commits.run([&ran](connection&) { ++ran; });

@@ -24,7 +24,8 @@ system_clock::time_point noon_of(const std::string& iso) {
   const int y = std::stoi(iso.substr(0, 4));
   const unsigned m = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
   const unsigned d = static_cast<unsigned>(std::stoi(iso.substr(8, 2)));
-  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} + std::chrono::hours(12);
+  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} +
+         std::chrono::hours(12);
 }
 
 class indicators : public ::testing::Test {
@@ -32,14 +33,20 @@ class indicators : public ::testing::Test {
   void SetUp() override {
     team_a = teams.create(admin, {"", "Norwich City Recovery Team", "Norwich", ""}).id;
     team_b = teams.create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
-    agency_x = agencies.create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""}).id;
-    agency_y = agencies.create(admin, {"", "City College", agency_kind::college, "", "", "", "", "", ""}).id;
+    agency_x =
+        agencies.create(admin, {"", "Wensum Café", agency_kind::employer, "", "", "", "", "", ""})
+            .id;
+    agency_y =
+        agencies.create(admin, {"", "City College", agency_kind::college, "", "", "", "", "", ""})
+            .id;
     coordinator_a = {"coord-a", role::coordinator, team_a, std::nullopt, {}};
     specialist_a = {"spec-a", role::employment_specialist, team_a, std::nullopt, {}};
     coordinator_b = {"coord-b", role::coordinator, team_b, std::nullopt, {}};
 
-    p1 = person_with(team_a, {{domain::work, goal_status::active}, {domain::education, goal_status::active}});
-    p2 = person_with(team_a, {{domain::work, goal_status::active}, {domain::housing, goal_status::paused}});
+    p1 = person_with(
+        team_a, {{domain::work, goal_status::active}, {domain::education, goal_status::active}});
+    p2 = person_with(team_a,
+                     {{domain::work, goal_status::active}, {domain::housing, goal_status::paused}});
     p3 = person_with(team_b, {{domain::leisure, goal_status::active}});
     work = opening(agency_x, domain::work, "W1");
     course = opening(agency_y, domain::education, "E1");
@@ -58,13 +65,15 @@ class indicators : public ::testing::Test {
     step_on("2026-03-12", r1, referral_action::start);
     step_on("2026-03-20", r1, referral_action::complete);
     // R2: sent 03-03, declined 03-05 (not eligible).
-    step_on("2026-03-05", send_on("2026-03-03", coordinator_a, p2, work), referral_action::decline, "not_eligible");
+    step_on("2026-03-05", send_on("2026-03-03", coordinator_a, p2, work), referral_action::decline,
+            "not_eligible");
     // R3: sent 03-05, accepted 03-06, started 03-09 (4 days).
     const std::string r3 = send_on("2026-03-05", coordinator_a, p1, course);
     step_on("2026-03-06", r3, referral_action::accept);
     step_on("2026-03-09", r3, referral_action::start);
     // R5 (team B): sent 03-10, declined 03-11 (no places left).
-    step_on("2026-03-11", send_on("2026-03-10", coordinator_b, p3, course), referral_action::decline, "no_places_left");
+    step_on("2026-03-11", send_on("2026-03-10", coordinator_b, p3, course),
+            referral_action::decline, "no_places_left");
 
     // IPS: P1 enrolled in the period, first face-to-face contact 9 days later, a competitive job
     // from 03-15; P2 enrolled before it, in a job that is not competitive.
@@ -77,12 +86,14 @@ class indicators : public ::testing::Test {
     placements.start_job(specialist_a, p2, job("2026-02-01", false));
   }
 
-  std::string person_with(const std::string& team, std::vector<std::pair<domain, goal_status>> goals) {
+  std::string person_with(const std::string& team,
+                          std::vector<std::pair<domain, goal_status>> goals) {
     person p;
     p.team_id = team;
     p.display_name = "Someone";
     p.strengths = {{"cooking", "", 3}};
-    for (const auto& [area, status] : goals) p.goals.push_back({"", area, "in my words", 1, status});
+    for (const auto& [area, status] : goals)
+      p.goals.push_back({"", area, "in my words", 1, status});
     return people.create(admin, p).id;
   }
   std::string opening(const std::string& agency, domain area, const std::string& ref) {
@@ -102,7 +113,8 @@ class indicators : public ::testing::Test {
     c.purpose = "referrals";
     consents.give(admin, person_id, c);
   }
-  std::string send_on(const std::string& day, const principal& by, const std::string& person_id, const std::string& to) {
+  std::string send_on(const std::string& day, const principal& by, const std::string& person_id,
+                      const std::string& to) {
     now = noon_of(day);
     return referrals.send(by, person_id, to, "").id;
   }
@@ -112,11 +124,15 @@ class indicators : public ::testing::Test {
     referrals.act(admin, id, {action, reason, ""});
   }
   void contact(const std::string& person_id, const std::string& day, bool face_to_face) {
-    placements.add_employer_contact(specialist_a, person_id,
-                                    {"", "", "", day, "An employer", employer_contact_kind::introduction, face_to_face});
+    placements.add_employer_contact(
+        specialist_a, person_id,
+        {"", "", "", day, "An employer", employer_contact_kind::introduction, face_to_face});
   }
   static ips_job job(const std::string& start, bool competitive) {
-    return {"", "", "Employer", "Assistant", start, 16, 12.5, competitive, disclosure::not_disclosed, std::nullopt, std::nullopt};
+    return {"",           "",          "Employer",
+            "Assistant",  start,       16,
+            12.5,         competitive, disclosure::not_disclosed,
+            std::nullopt, std::nullopt};
   }
 
   const indicator_group& group(const indicator_report& r, const std::string& key) {
@@ -148,12 +164,13 @@ TEST_F(indicators, by_team_match_the_hand_computed_values) {
   ASSERT_EQ(r.groups.size(), 2u);
   const indicator_group& a = group(r, team_a);
   EXPECT_EQ(a.label, "Norwich City Recovery Team");
-  EXPECT_EQ(a.people_with_active_goals_by_domain, (std::map<std::string, int>{{"education", 1}, {"work", 2}}));
+  EXPECT_EQ(a.people_with_active_goals_by_domain,
+            (std::map<std::string, int>{{"education", 1}, {"work", 2}}));
   EXPECT_EQ(a.referrals_sent, 3);      // R1, R2, R3 (R4 was sent in February)
   EXPECT_EQ(a.referrals_accepted, 2);  // R1, R3 (R4's acceptance was in February)
   EXPECT_EQ(a.referrals_declined, 1);
   EXPECT_EQ(a.referrals_declined_by_reason, (std::map<std::string, int>{{"not_eligible", 1}}));
-  EXPECT_EQ(a.referrals_started, 3);   // R4, R1, R3
+  EXPECT_EQ(a.referrals_started, 3);  // R4, R1, R3
   EXPECT_EQ(a.referrals_completed, 1);
   EXPECT_EQ(a.median_days_sent_to_start, 10.0);  // of 20, 10 and 4 days
   EXPECT_EQ(a.starts_by_domain, (std::map<std::string, int>{{"education", 1}, {"work", 2}}));
@@ -187,8 +204,8 @@ TEST_F(indicators, by_agency_count_the_referrals_to_each) {
   ASSERT_EQ(r.groups.size(), 2u);
   const indicator_group& x = group(r, agency_x);
   EXPECT_EQ(x.label, "Wensum Café");
-  EXPECT_EQ(x.referrals_sent, 2);     // R1, R2
-  EXPECT_EQ(x.referrals_started, 2);  // R4, R1
+  EXPECT_EQ(x.referrals_sent, 2);                // R1, R2
+  EXPECT_EQ(x.referrals_started, 2);             // R4, R1
   EXPECT_EQ(x.median_days_sent_to_start, 15.0);  // of 20 and 10
   const indicator_group& y = group(r, agency_y);
   EXPECT_EQ(y.referrals_sent, 2);  // R3, R5
@@ -202,7 +219,8 @@ TEST_F(indicators, a_coordinator_sees_only_their_team_and_agencies_none) {
   EXPECT_EQ(r.groups[0].key, team_b);
   const principal agency_key{"ag", role::agency, std::nullopt, agency_x, {}};
   EXPECT_THROW(indicators_of.report(agency_key, march), error);
-  EXPECT_THROW(indicators_of.report(admin, {"2026-03-28", "2026-03-01", indicator_grouping::team}), error);
+  EXPECT_THROW(indicators_of.report(admin, {"2026-03-28", "2026-03-01", indicator_grouping::team}),
+               error);
 }
 
 TEST(ips_band, follows_the_31_41_50_percent_bands) {

@@ -26,8 +26,11 @@ class matching : public ::testing::Test {
  protected:
   void SetUp() override {
     team_id = team_service(db).create(admin, {"", "Norwich Recovery Team", "Norwich", ""}).id;
-    other_team = team_service(db).create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
-    agency_id = agency_service(db).create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""}).id;
+    other_team =
+        team_service(db).create(admin, {"", "Broadland Recovery Team", "Broadland", ""}).id;
+    agency_id = agency_service(db)
+                    .create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""})
+                    .id;
   }
 
   person sam() const {
@@ -95,7 +98,8 @@ TEST_F(matching, hard_constraints_are_never_broken) {
   const match_list found = matcher.matches_for(admin, p.id, {std::nullopt, 50, std::nullopt, true});
   EXPECT_EQ(refs(found), std::vector<std::string>{"OK"});
   std::map<std::string, std::string> why;
-  for (const auto& n : found.excluded) why[n.opening.external_ref] = std::string(scoring::name_of(n.excluded_by.rule));
+  for (const auto& n : found.excluded)
+    why[n.opening.external_ref] = std::string(scoring::name_of(n.excluded_by.rule));
   EXPECT_EQ(why["FAR"], "too_far");
   EXPECT_EQ(why["LONG"], "too_many_hours");
   EXPECT_EQ(why["NOQUIET"], "adjustment_missing");
@@ -115,7 +119,8 @@ TEST_F(matching, a_remote_opening_is_exempt_from_distance) {
   const auto found = matcher.matches_for(admin, p.id, {});
   ASSERT_EQ(refs(found), std::vector<std::string>{"REMOTE"});
   const auto& reasons = found.matches[0].reasons;
-  const auto distance = std::find_if(reasons.begin(), reasons.end(), [](const match_reason& r) { return r.kind == "distance"; });
+  const auto distance = std::find_if(reasons.begin(), reasons.end(),
+                                     [](const match_reason& r) { return r.kind == "distance"; });
   ASSERT_NE(distance, reasons.end());
   EXPECT_EQ(distance->text, "Remote: no travel needed");
 }
@@ -141,7 +146,9 @@ TEST_F(matching, adding_a_strength_an_opening_values_never_lowers_its_score) {
     return -1.0;
   };
   const double before = score_of("TARGET");
-  p = people.update(admin, p.id, [](person& q) { q.strengths.push_back({"food_hygiene", "Level 2 certificate", 3}); });
+  p = people.update(admin, p.id, [](person& q) {
+    q.strengths.push_back({"food_hygiene", "Level 2 certificate", 3});
+  });
   EXPECT_GT(score_of("TARGET"), before);
   EXPECT_EQ(refs(matcher.matches_for(admin, p.id, {})).front(), "TARGET");
 }
@@ -159,7 +166,8 @@ TEST_F(matching, reasons_cite_only_what_exists_for_this_person_and_opening) {
   EXPECT_EQ(by_kind["places"], "2 places left");
   EXPECT_NE(by_kind["hours"].find("12 hours a week"), std::string::npos);
   EXPECT_FALSE(by_kind.contains("interest"));  // Sam named no interests
-  for (const auto& r : found.matches[0].reasons) EXPECT_EQ(r.text.find("gardening"), std::string::npos);
+  for (const auto& r : found.matches[0].reasons)
+    EXPECT_EQ(r.text.find("gardening"), std::string::npos);
 }
 
 TEST_F(matching, a_related_strength_is_explained_as_transferable) {
@@ -261,12 +269,15 @@ class matching_properties : public matching {
     return low + (high - low) * static_cast<double>(random() >> 11) * 0x1.0p-53;
   }
   template <class T>
-  const T& pick(const std::vector<T>& from) { return from[random() % from.size()]; }
+  const T& pick(const std::vector<T>& from) {
+    return from[random() % from.size()];
+  }
 
   std::vector<adjustment> some_adjustments(int most) {
     std::vector<adjustment> out;
     const int n = static_cast<int>(random() % static_cast<unsigned>(most + 1));
-    for (int i = 0; i < n; ++i) out.push_back(static_cast<adjustment>(random() % vocabulary<adjustment>::names.size()));
+    for (int i = 0; i < n; ++i)
+      out.push_back(static_cast<adjustment>(random() % vocabulary<adjustment>::names.size()));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -275,7 +286,8 @@ class matching_properties : public matching {
   void populate(int openings, int persons) {
     std::vector<std::string> work_terms;
     for (const auto& t : terms.terms())
-      if (std::find(t.domains.begin(), t.domains.end(), domain::work) != t.domains.end()) work_terms.push_back(t.id);
+      if (std::find(t.domains.begin(), t.domains.end(), domain::work) != t.domains.end())
+        work_terms.push_back(t.id);
     work_terms.resize(std::min<std::size_t>(work_terms.size(), 25));  // few terms: many overlaps
     for (int i = 0; i < openings; ++i) {
       opportunity o;
@@ -294,7 +306,8 @@ class matching_properties : public matching {
       o.adjustments = some_adjustments(6);
       for (int k = 0; k < 4; ++k) {
         const std::string& term = pick(work_terms);
-        if (std::none_of(o.strengths.begin(), o.strengths.end(), [&](const auto& v) { return v.term == term; }))
+        if (std::none_of(o.strengths.begin(), o.strengths.end(),
+                         [&](const auto& v) { return v.term == term; }))
           o.strengths.push_back({term, uniform(0.3, 1.0)});
       }
       board.publish(admin, o);
@@ -310,7 +323,8 @@ class matching_properties : public matching {
       p.adjustments = some_adjustments(2);
       for (int k = 0; k < 3; ++k) {
         const std::string& term = pick(work_terms);
-        if (std::none_of(p.strengths.begin(), p.strengths.end(), [&](const auto& s) { return s.term == term; }))
+        if (std::none_of(p.strengths.begin(), p.strengths.end(),
+                         [&](const auto& s) { return s.term == term; }))
           p.strengths.push_back({term, "", 1 + static_cast<int>(random() % 5)});
       }
       p.goals = {{"", domain::work, "Work", 1, goal_status::active}};
@@ -325,7 +339,8 @@ TEST_F(matching_properties, no_match_ever_breaks_a_hard_constraint) {
   int returned = 0;
   for (const auto& id : person_ids) {
     const person p = people.get(admin, id);
-    for (const auto& m : matcher.matches_for(admin, id, {std::nullopt, 50, std::nullopt, false}).matches) {
+    for (const auto& m :
+         matcher.matches_for(admin, id, {std::nullopt, 50, std::nullopt, false}).matches) {
       ++returned;
       const opportunity& o = m.opening;
       EXPECT_EQ(o.status, opportunity_status::open);
@@ -338,7 +353,8 @@ TEST_F(matching_properties, no_match_ever_breaks_a_hard_constraint) {
       EXPECT_GE(age, o.min_age.value_or(0));
       EXPECT_LE(age, o.max_age.value_or(200));
       for (adjustment a : p.adjustments)
-        EXPECT_TRUE(std::binary_search(o.adjustments.begin(), o.adjustments.end(), a)) << name_of(a);
+        EXPECT_TRUE(std::binary_search(o.adjustments.begin(), o.adjustments.end(), a))
+            << name_of(a);
       EXPECT_GE(m.score, 0.0);
       EXPECT_LE(m.score, 1.0);
     }
@@ -350,18 +366,21 @@ TEST_F(matching_properties, adding_a_valued_strength_never_lets_an_unchanged_ope
   populate(300, 20);
   int checked = 0;
   for (const auto& id : person_ids) {
-    const auto before = matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
+    const auto before =
+        matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
     if (before.size() < 3) continue;
     const opportunity& target = before[before.size() / 2].opening;
     std::map<std::string, double> old_score;
     for (const auto& m : before) old_score[m.opening.id] = m.score;
     person p = people.get(admin, id);
     const std::string term = target.strengths.front().term;
-    p.strengths.erase(std::remove_if(p.strengths.begin(), p.strengths.end(), [&](const strength& s) { return s.term == term; }),
+    p.strengths.erase(std::remove_if(p.strengths.begin(), p.strengths.end(),
+                                     [&](const strength& s) { return s.term == term; }),
                       p.strengths.end());
     p.strengths.push_back({term, "", 5});
     people.update(admin, id, [&](person& q) { q = p; });
-    const auto after = matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
+    const auto after =
+        matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
     double target_after = -1;
     for (const auto& m : after)
       if (m.opening.id == target.id) target_after = m.score;
@@ -369,7 +388,8 @@ TEST_F(matching_properties, adding_a_valued_strength_never_lets_an_unchanged_ope
     for (const auto& m : after) {
       if (m.score <= target_after) break;
       // Anything now above the target was above it before, or gained from the same change.
-      EXPECT_TRUE(old_score[m.opening.id] > old_score[target.id] || m.score > old_score[m.opening.id]);
+      EXPECT_TRUE(old_score[m.opening.id] > old_score[target.id] ||
+                  m.score > old_score[m.opening.id]);
     }
     ++checked;
   }

@@ -18,16 +18,18 @@ ips_job job(const std::string& start, std::optional<std::string> end = std::null
 TEST(ips_measures, days_to_the_first_face_to_face_contact_ignore_calls_and_earlier_contacts) {
   ips_record r;
   r.enrolment = ips_enrolment{"e", "p", "k", "2026-03-01", std::nullopt};
-  r.employer_contacts = {{"c0", "p", "k", "2026-02-20", "Before", employer_contact_kind::introduction, true},
-                         {"c1", "p", "k", "2026-03-05", "Phone only", employer_contact_kind::introduction, false},
-                         {"c2", "p", "k", "2026-03-19", "Bakery", employer_contact_kind::vacancy_discussion, true}};
+  r.employer_contacts = {
+      {"c0", "p", "k", "2026-02-20", "Before", employer_contact_kind::introduction, true},
+      {"c1", "p", "k", "2026-03-05", "Phone only", employer_contact_kind::introduction, false},
+      {"c2", "p", "k", "2026-03-19", "Bakery", employer_contact_kind::vacancy_discussion, true}};
   derive_measures(r, "2026-06-01");
   EXPECT_EQ(r.days_to_first_face_to_face_contact, 18);
 }
 
 TEST(ips_measures, no_enrolment_or_no_face_to_face_contact_leaves_the_measure_unknown) {
   ips_record r;
-  r.employer_contacts = {{"c", "p", "k", "2026-03-19", "Bakery", employer_contact_kind::introduction, true}};
+  r.employer_contacts = {
+      {"c", "p", "k", "2026-03-19", "Bakery", employer_contact_kind::introduction, true}};
   derive_measures(r, "2026-06-01");
   EXPECT_FALSE(r.days_to_first_face_to_face_contact);
 }

@@ -56,7 +56,9 @@ TEST(schema_migrations, an_older_database_upgrades_in_place_keeping_its_data) {
     database old(at(file, 1));
     ASSERT_EQ(old.schema_version(), 1);
     team_id = team_service(old).create(admin, {"", "Norwich", "Norwich", ""}).id;
-    agency_id = agency_service(old).create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""}).id;
+    agency_id = agency_service(old)
+                    .create(admin, {"", "Café", agency_kind::employer, "", "", "", "", "", ""})
+                    .id;
   }
   database upgraded(at(file));
   EXPECT_EQ(upgraded.schema_version(), database::latest_schema_version());
@@ -148,10 +150,13 @@ TEST(opportunity_store, near_a_place_lists_nearest_first_within_the_radius) {
   temp_dir dir;
   database db(at(dir.file("p.db")));
   taxonomy terms = taxonomy::load(shipped_taxonomy());
-  const agency a = agency_service(db).create(admin, {"", "A", agency_kind::employer, "", "", "", "", "", ""});
+  const agency a =
+      agency_service(db).create(admin, {"", "A", agency_kind::employer, "", "", "", "", "", ""});
   opportunity_service board(db, terms);
-  const std::vector<std::pair<std::string, geo_point>> places = {
-      {"far", {52.70, 1.30}}, {"near", {52.632, 1.30}}, {"middle", {52.66, 1.30}}, {"out", {53.5, 1.3}}};
+  const std::vector<std::pair<std::string, geo_point>> places = {{"far", {52.70, 1.30}},
+                                                                 {"near", {52.632, 1.30}},
+                                                                 {"middle", {52.66, 1.30}},
+                                                                 {"out", {53.5, 1.3}}};
   for (const auto& [ref, point] : places) {
     opportunity o = opening(ref);
     o.agency_id = a.id;

@@ -39,12 +39,14 @@ TEST(strengths_taxonomy, related_links_go_both_ways) {
     for (const auto& r : term.related) {
       const auto* other = t.find(r);
       ASSERT_NE(other, nullptr);
-      EXPECT_NE(std::find(other->related.begin(), other->related.end(), term.id), other->related.end())
+      EXPECT_NE(std::find(other->related.begin(), other->related.end(), term.id),
+                other->related.end())
           << term.id << " -> " << r;
     }
   const auto* cooking = t.find("cooking");
   ASSERT_NE(cooking, nullptr);
-  EXPECT_NE(std::find(cooking->related.begin(), cooking->related.end(), "catering"), cooking->related.end());
+  EXPECT_NE(std::find(cooking->related.begin(), cooking->related.end(), "catering"),
+            cooking->related.end());
 }
 
 TEST(strengths_taxonomy, an_unknown_related_term_is_named) {
@@ -63,12 +65,15 @@ TEST(strengths_taxonomy, duplicate_ids_unknown_domains_and_unknown_keys_are_refu
                        "[[term]]\nid = \"a\"\nlabel = \"A2\"\ndomains = [\"work\"]\n")
                 .find("defined twice"),
             std::string::npos);
-  EXPECT_NE(load_error("[[term]]\nid = \"a\"\nlabel = \"A\"\ndomains = [\"astrology\"]\n").find("astrology"),
+  EXPECT_NE(load_error("[[term]]\nid = \"a\"\nlabel = \"A\"\ndomains = [\"astrology\"]\n")
+                .find("astrology"),
             std::string::npos);
-  EXPECT_NE(load_error("[[term]]\nid = \"a\"\nlabel = \"A\"\ndomains = [\"work\"]\ncolour = 1\n").find("colour"),
+  EXPECT_NE(load_error("[[term]]\nid = \"a\"\nlabel = \"A\"\ndomains = [\"work\"]\ncolour = 1\n")
+                .find("colour"),
             std::string::npos);
-  EXPECT_NE(load_error("[[term]]\nid = \"Bad Id\"\nlabel = \"A\"\ndomains = [\"work\"]\n").find("Bad Id"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error("[[term]]\nid = \"Bad Id\"\nlabel = \"A\"\ndomains = [\"work\"]\n").find("Bad Id"),
+      std::string::npos);
   EXPECT_NE(load_error("[[term]\n").find("line"), std::string::npos);
 }
 

@@ -16,8 +16,10 @@ const taxonomy& terms() {
 template <class T>
 std::pair<error_code, std::string> failure(T record) {
   try {
-    if constexpr (std::is_same_v<T, person> || std::is_same_v<T, opportunity>) validate(record, terms());
-    else validate(record);
+    if constexpr (std::is_same_v<T, person> || std::is_same_v<T, opportunity>)
+      validate(record, terms());
+    else
+      validate(record);
   } catch (const error& e) {
     return {e.code(), e.field()};
   }
@@ -46,7 +48,8 @@ TEST(validation, a_valid_person_is_tidied) {
   person p = valid_person();
   validate(p, terms());
   EXPECT_EQ(p.display_name, "Jo");
-  EXPECT_EQ(p.adjustments, (std::vector<adjustment>{adjustment::part_time, adjustment::quiet_space}));
+  EXPECT_EQ(p.adjustments,
+            (std::vector<adjustment>{adjustment::part_time, adjustment::quiet_space}));
 }
 
 TEST(validation, person_problems_are_named) {
@@ -63,10 +66,17 @@ TEST(validation, person_problems_are_named) {
             std::make_pair(error_code::unprocessable, std::string("strengths[1].term")));
   EXPECT_EQ(with([](person& p) { p.strengths[0].term = "astrology"; }),
             std::make_pair(error_code::unprocessable, std::string("strengths[0].term")));
-  EXPECT_EQ(with([](person& p) { p.interests = {{std::nullopt, ""}}; }).second, "interests[0].own_words");
-  EXPECT_EQ(with([](person& p) { p.goals = {{"", domain::work, "", 1, goal_status::active}}; }).second,
+  EXPECT_EQ(with([](person& p) {
+              p.interests = {{std::nullopt, ""}};
+            }).second,
+            "interests[0].own_words");
+  EXPECT_EQ(with([](person& p) {
+              p.goals = {{"", domain::work, "", 1, goal_status::active}};
+            }).second,
             "goals[0].own_words");
-  EXPECT_EQ(with([](person& p) { p.prefs.available = {{weekday::mon, 600, 540}}; }).second,
+  EXPECT_EQ(with([](person& p) {
+              p.prefs.available = {{weekday::mon, 600, 540}};
+            }).second,
             "preferences.available[0]");
   EXPECT_EQ(with([](person& p) { p.email = "not-an-address"; }).second, "email");
 }
@@ -86,7 +96,10 @@ TEST(validation, opening_problems_are_named) {
               o.end_date = "2027-01-01";
             }).second,
             "end_date");
-  EXPECT_EQ(with([](opportunity& o) { o.strengths = {{"gardening", 0}}; }).second, "strengths[0].weight");
+  EXPECT_EQ(with([](opportunity& o) {
+              o.strengths = {{"gardening", 0}};
+            }).second,
+            "strengths[0].weight");
   EXPECT_EQ(with([](opportunity& o) { o.wage = pay{-1, pay_unit::hour}; }).second, "pay.amount");
   EXPECT_EQ(with([](opportunity& o) { o.title = std::string(301, 'x'); }).second, "title");
 }

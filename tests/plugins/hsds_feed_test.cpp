@@ -53,7 +53,8 @@ void expect_example_service(const feed_run& run) {
             (std::vector<std::string>{"step_free_access", "hearing_loop", "interpreter"}));
 }
 
-// The Open Referral examples (tests/fixtures/openreferral, or PATHWAYS_HSDS_DIR): missing is a failure.
+// The Open Referral examples (tests/fixtures/openreferral, or PATHWAYS_HSDS_DIR): missing is a
+// failure.
 class open_referral_examples : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -29,7 +29,11 @@ class temp_dir {
 };
 
 // The strengths taxonomy shipped in config/.
-inline std::filesystem::path shipped_taxonomy() { return PATHWAYS_CONFIG_DIR "/taxonomy.toml"; }
-inline std::filesystem::path shipped_config() { return PATHWAYS_CONFIG_DIR "/pathways.toml"; }
+inline std::filesystem::path shipped_taxonomy() {
+  return PATHWAYS_CONFIG_DIR "/taxonomy.toml";
+}
+inline std::filesystem::path shipped_config() {
+  return PATHWAYS_CONFIG_DIR "/pathways.toml";
+}
 
 }  // namespace pathways::testing

@@ -19,7 +19,8 @@ struct allocation_person {
 struct allocation_request {
   std::vector<allocation_person> people;
   std::vector<std::string> opportunity_ids;
-  int options_per_person = 20;  // each person's best-fitting openings considered (plus their choices)
+  int options_per_person =
+      20;  // each person's best-fitting openings considered (plus their choices)
 };
 
 struct allocation_assignment {

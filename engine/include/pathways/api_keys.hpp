@@ -56,7 +56,7 @@ class api_key_service {
   void forget_if_changed();  // under remembered_mutex_
 
   database& db_;
-  std::mutex remembered_mutex_;  // guards everything below
+  std::mutex remembered_mutex_;       // guards everything below
   std::unique_ptr<watcher> watcher_;  // opened on first use
   std::int64_t generation_ = -1;
   std::unordered_map<std::string, api_key_record> remembered_;  // by the secret's SHA-256

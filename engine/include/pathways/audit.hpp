@@ -49,8 +49,8 @@ class audit_service {
   // For reads served from memory (matching): one row per person, committed before it returns;
   // concurrent callers share one transaction (group commit), so a busy server pays one fsync
   // for many requests. Safe from any thread.
-  void record(const principal& caller, const std::vector<std::string>& person_ids, std::string_view action,
-              std::string_view fields, bool allowed);
+  void record(const principal& caller, const std::vector<std::string>& person_ids,
+              std::string_view action, std::string_view fields, bool allowed);
   // Recomputes the whole chain, oldest first.
   audit_verdict verify();
 

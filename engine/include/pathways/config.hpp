@@ -17,7 +17,7 @@ namespace pathways {
 struct server_settings {
   std::string address = "127.0.0.1";
   int port = 8080;
-  int threads = 64;               // handler threads; each holds one keep-alive connection
+  int threads = 64;  // handler threads; each holds one keep-alive connection
   int max_queued_connections = 512;
   std::size_t body_limit_bytes = 1024 * 1024;
   int max_headers = 64;
@@ -40,19 +40,19 @@ struct demo_settings {
 
 // What one sync of a partner feed may use before it is stopped and marked failed.
 struct feed_limits {
-  int deadline_seconds = 300;   // the plugin's whole read, start to end
-  int memory_mb = 512;          // the worker process's resident memory
-  int max_records = 200000;     // more records than this fails the sync
+  int deadline_seconds = 300;  // the plugin's whole read, start to end
+  int memory_mb = 512;         // the worker process's resident memory
+  int max_records = 200000;    // more records than this fails the sync
 };
 
 // One partner feed: a plugin (a Boost.DLL module) that reads the partner's data into openings
 // of one agency. A relative plugin path resolves against the executable's plugin folder.
 struct feed_settings {
-  std::string name;             // [a-z0-9_-], unique; the feed's name in routes and the CLI
+  std::string name;  // [a-z0-9_-], unique; the feed's name in routes and the CLI
   std::filesystem::path plugin;
-  std::string agency_id;        // the id of an existing agency: the openings become its own
-  int interval_minutes = 60;    // how often the server syncs it; 0: only when asked
-  bool full_snapshot = true;    // true: openings of this feed missing from a sync are closed
+  std::string agency_id;      // the id of an existing agency: the openings become its own
+  int interval_minutes = 60;  // how often the server syncs it; 0: only when asked
+  bool full_snapshot = true;  // true: openings of this feed missing from a sync are closed
   feed_limits limits;
   std::vector<std::pair<std::string, std::string>> plugin_settings;  // [feeds.settings]
 };

@@ -17,7 +17,7 @@ namespace pathways {
 struct consent {
   std::string id;
   std::string person_id;
-  std::optional<std::string> agency_id;   // one agency, or
+  std::optional<std::string> agency_id;       // one agency, or
   std::optional<pathways::agency_kind> kind;  // every agency of a kind
   std::vector<shared_field> shares;
   std::string purpose;
@@ -36,7 +36,8 @@ class consent_service {
   explicit consent_service(database& db) : db_(db) {}
   consent give(const principal& caller, const std::string& person_id, consent c);
   std::vector<consent> list(const principal& caller, const std::string& person_id);
-  consent withdraw(const principal& caller, const std::string& person_id, const std::string& consent_id);
+  consent withdraw(const principal& caller, const std::string& person_id,
+                   const std::string& consent_id);
 
  private:
   database& db_;

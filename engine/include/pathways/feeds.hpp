@@ -32,23 +32,23 @@ struct feed_problem {
 };
 
 struct feed_counts {
-  std::int64_t received = 0;   // records the plugin emitted
+  std::int64_t received = 0;  // records the plugin emitted
   std::int64_t added = 0;
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
-  std::int64_t closed = 0;     // openings of the feed missing from a full snapshot
-  std::int64_t rejected = 0;   // records that failed validation (skipped)
-  std::int64_t warnings = 0;   // records repaired or partly dropped (e.g. an unknown term)
+  std::int64_t closed = 0;    // openings of the feed missing from a full snapshot
+  std::int64_t rejected = 0;  // records that failed validation (skipped)
+  std::int64_t warnings = 0;  // records repaired or partly dropped (e.g. an unknown term)
 };
 
 // One sync of one feed, as recorded.
 struct feed_run {
   std::int64_t id = 0;
   std::string feed;
-  std::string started_at;   // ISO 8601 UTC
+  std::string started_at;  // ISO 8601 UTC
   std::string finished_at;
   bool succeeded = false;
-  std::string reason;       // why it failed; empty when it succeeded
+  std::string reason;  // why it failed; empty when it succeeded
   feed_counts counts;
   std::vector<feed_problem> rejections;  // the first few
   std::vector<feed_problem> warnings;    // the first few
@@ -82,7 +82,8 @@ class feed_service {
 
   // Admin only. Syncs now and returns the run (succeeded or failed, never throws for a
   // plugin's failure); not_found for an unknown feed, conflict while it is already syncing.
-  feed_run sync(const principal& caller, const std::string& name, const feed_progress& progress = {});
+  feed_run sync(const principal& caller, const std::string& name,
+                const feed_progress& progress = {});
   std::vector<feed_status> list(const principal& caller);
   page<feed_run> runs(const principal& caller, const std::string& name, const page_request& paging);
 

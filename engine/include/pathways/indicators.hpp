@@ -14,7 +14,8 @@
 namespace pathways {
 
 enum class indicator_grouping { team, borough, agency, domain };
-template <> struct vocabulary<indicator_grouping> {
+template <>
+struct vocabulary<indicator_grouping> {
   static constexpr std::array<std::string_view, 4> names{"team", "borough", "agency", "domain"};
 };
 
@@ -44,7 +45,8 @@ struct indicator_group {
   int people_in_employment_support = 0;
   int people_in_competitive_employment = 0;
   std::optional<double> competitive_employment_rate;
-  std::string ips_band;  // below_fair, fair (31%), good (41%) or exemplary (50%); "" with no one enrolled
+  std::string
+      ips_band;  // below_fair, fair (31%), good (41%) or exemplary (50%); "" with no one enrolled
   int enrolments = 0;
   std::optional<double> median_days_to_first_face_to_face_contact;
   int first_face_to_face_contact_within_30_days = 0;
@@ -68,7 +70,8 @@ class indicator_service {
  public:
   explicit indicator_service(database& db) : db_(db) {}
   // `today` (YYYY-MM-DD) dates job retention; empty means today.
-  indicator_report report(const principal& caller, const indicator_query& q, std::string today = {});
+  indicator_report report(const principal& caller, const indicator_query& q,
+                          std::string today = {});
 
  private:
   database& db_;

@@ -3,10 +3,10 @@
 // not thread-safe by itself (the matching service guards it with a reader-writer lock).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,15 +28,15 @@ struct weighted_slot {
 struct opening_gate {
   double lat = 0;
   double lon = 0;
-  bool located = false;          // has a location and is not remote
+  bool located = false;  // has a location and is not remote
   bool remote = false;
   bool open = false;
   bool has_places = false;
   std::int32_t closing = 99991231;  // closing date as yyyymmdd; none: the far future
-  double hours = -1;             // hours a week; negative: not given
-  std::int16_t min_age = -1;     // negative: no limit
+  double hours = -1;                // hours a week; negative: not given
+  std::int16_t min_age = -1;        // negative: no limit
   std::int16_t max_age = -1;
-  std::uint32_t adjustments = 0; // bit n: adjustment n offered
+  std::uint32_t adjustments = 0;  // bit n: adjustment n offered
   bool has_schedule = false;
 };
 

@@ -22,9 +22,9 @@ inline constexpr double distance_weight = 0.15;
 inline constexpr double hours_weight = 0.10;
 
 // How much a valued strength counts, by how the person has it.
-inline constexpr double direct_strength = 1.0;  // the same term, scaled by their level (1-5)
-inline constexpr double related_strength = 0.5; // a related term: transferable, but inferred
-inline constexpr double interest_only = 0.3;    // something they care about, not named a strength
+inline constexpr double direct_strength = 1.0;   // the same term, scaled by their level (1-5)
+inline constexpr double related_strength = 0.5;  // a related term: transferable, but inferred
+inline constexpr double interest_only = 0.3;     // something they care about, not named a strength
 
 // With no travel limit given, distance scores fall to zero at this many km.
 inline constexpr double default_travel_km = 15.0;
@@ -35,7 +35,14 @@ inline constexpr double chosen_by_person = 1.0;
 inline constexpr double first_choice_extra = 0.5;  // falls linearly to 0 for their last choice
 
 enum class constraint {
-  not_open, no_places, past_closing_date, age, too_far, too_many_hours, adjustment_missing, schedule
+  not_open,
+  no_places,
+  past_closing_date,
+  age,
+  too_far,
+  too_many_hours,
+  adjustment_missing,
+  schedule
 };
 std::string_view name_of(constraint c);
 
@@ -46,9 +53,9 @@ struct exclusion {
 
 // What the check needs besides the two records.
 struct check_context {
-  std::string today;                     // YYYY-MM-DD
+  std::string today;  // YYYY-MM-DD
   int year = 2026;
-  std::optional<double> radius_km;       // a caller's narrower radius, if any
+  std::optional<double> radius_km;  // a caller's narrower radius, if any
 };
 
 // The first hard constraint the pair breaks, or nullopt when the opening is open to them.
@@ -60,7 +67,9 @@ std::optional<double> travel_limit(const person& p, std::optional<double> radius
 bool times_overlap(const std::vector<time_slot>& a, const std::vector<time_slot>& b);
 // Whether a broken constraint is worth raising with the agency: not for an opening that is
 // closed or past its closing date; for everything else (a place may free up, too).
-inline bool negotiable(constraint c) { return c != constraint::not_open && c != constraint::past_closing_date; }
+inline bool negotiable(constraint c) {
+  return c != constraint::not_open && c != constraint::past_closing_date;
+}
 
 // The distance from home, when both places are known and the opening is not remote.
 std::optional<double> distance_from_home(const person& p, const opportunity& o);
@@ -81,7 +90,8 @@ double total(double strengths, const person& p, const opportunity& o);
 double distance_value(std::optional<double> km, bool remote, const preferences& prefs);
 double hours_value(std::optional<double> hours, const preferences& prefs);
 inline double combine(double strengths, double goal, double distance, double hours) {
-  return strengths_weight * strengths + goals_weight * goal + distance_weight * distance + hours_weight * hours;
+  return strengths_weight * strengths + goals_weight * goal + distance_weight * distance +
+         hours_weight * hours;
 }
 
 }  // namespace pathways::scoring

@@ -25,9 +25,9 @@ struct match_reason {
 };
 
 struct match {
-  opportunity opening;  // without its description
+  opportunity opening;         // without its description
   std::uint64_t revision = 0;  // of the opening: changes each time it is saved
-  double score = 0;     // 0..1
+  double score = 0;            // 0..1
   std::optional<double> distance_km;
   std::vector<match_reason> reasons;
 };
@@ -70,9 +70,11 @@ class matching_service final : public record_listener {
   matching_service(database& db, const taxonomy& terms);
 
   // For a coordinator or specialist of the person's team, or an admin.
-  match_list matches_for(const principal& caller, const std::string& person_id, const match_request& r) const;
+  match_list matches_for(const principal& caller, const std::string& person_id,
+                         const match_request& r) const;
   // People of the caller's team (all people for an admin) ranked for one opening.
-  std::vector<candidate> candidates_for(const principal& caller, const std::string& opportunity_id, int limit) const;
+  std::vector<candidate> candidates_for(const principal& caller, const std::string& opportunity_id,
+                                        int limit) const;
   // The ranking itself, with no scope check and no lock (benchmarks; callers hold the lock).
   match_list rank(const person& p, const match_request& r) const;
   // How each of the given openings fits a person in the caller's scope (for allocation).

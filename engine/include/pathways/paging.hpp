@@ -7,7 +7,7 @@
 namespace pathways {
 
 struct page_request {
-  int number = 1;     // 1-based
+  int number = 1;  // 1-based
   int per_page = 25;
   std::int64_t offset() const { return static_cast<std::int64_t>(number - 1) * per_page; }
 };

@@ -81,16 +81,19 @@ class placement_service {
  public:
   explicit placement_service(database& db) : db_(db) {}
   ips_enrolment enrol(const principal& caller, const std::string& person_id, ips_enrolment e);
-  employer_contact add_employer_contact(const principal& caller, const std::string& person_id, employer_contact c);
+  employer_contact add_employer_contact(const principal& caller, const std::string& person_id,
+                                        employer_contact c);
   ips_job start_job(const principal& caller, const std::string& person_id, ips_job j);
   ips_job end_job(const principal& caller, const std::string& person_id, const std::string& job_id,
                   const std::string& end_date, job_end_reason reason);
-  support_contact add_support_contact(const principal& caller, const std::string& person_id, support_contact c);
+  support_contact add_support_contact(const principal& caller, const std::string& person_id,
+                                      support_contact c);
   ips_record record(const principal& caller, const std::string& person_id);
 
  private:
   template <class Change>
-  auto write(const principal& caller, const std::string& person_id, const char* action, Change change);
+  auto write(const principal& caller, const std::string& person_id, const char* action,
+             Change change);
 
   database& db_;
 };

@@ -31,7 +31,6 @@ struct principal {
 };
 
 // Throws forbidden unless the caller's role is one of those allowed.
-void require_role(const principal& caller, std::initializer_list<role> allowed,
-                  const char* action);
+void require_role(const principal& caller, std::initializer_list<role> allowed, const char* action);
 
 }  // namespace pathways

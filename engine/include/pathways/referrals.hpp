@@ -70,7 +70,10 @@ class referral_service {
   // every opening whose places change, after the commit.
   referral_service(database& db, int answer_within_days, record_listener* listener = nullptr,
                    clock now = std::chrono::system_clock::now)
-      : db_(db), answer_within_days_(answer_within_days), listener_(listener), now_(std::move(now)) {}
+      : db_(db),
+        answer_within_days_(answer_within_days),
+        listener_(listener),
+        now_(std::move(now)) {}
 
   referral send(const principal& caller, const std::string& person_id,
                 const std::string& opportunity_id, const std::string& note);

@@ -30,8 +30,10 @@ int minutes_of(const std::string& text, const std::string& field) {
   int h = 0, m = 0;
   const char* s = text.data();
   const bool shaped = text.size() == 5 && text[2] == ':' &&
-                      std::from_chars(s, s + 2, h).ptr == s + 2 && std::from_chars(s + 3, s + 5, m).ptr == s + 5;
-  if (!shaped || h > 24 || m > 59 || (h == 24 && m != 0)) reject(field, "must be a time written HH:MM");
+                      std::from_chars(s, s + 2, h).ptr == s + 2 &&
+                      std::from_chars(s + 3, s + 5, m).ptr == s + 5;
+  if (!shaped || h > 24 || m > 59 || (h == 24 && m != 0))
+    reject(field, "must be a time written HH:MM");
   return h * 60 + m;
 }
 
@@ -40,22 +42,24 @@ std::optional<std::string> date_of(std::string& text) {
   return std::move(text);
 }
 
-opportunity opening_of(plugin::opening_record& r, const taxonomy& terms, std::vector<std::string>& warnings) {
+opportunity opening_of(plugin::opening_record& r, const taxonomy& terms,
+                       std::vector<std::string>& warnings) {
   opportunity o;
   o.external_ref = std::move(r.external_ref);
   if (r.domain.empty()) reject("domain", "is required");
   o.area = vocabulary_name<domain>(r.domain, "domain");
   o.title = std::move(r.title);
   o.description = std::move(r.description);
-  if (r.lat.has_value() != r.lon.has_value()) reject(r.lat ? "lon" : "lat", "is needed with the other");
+  if (r.lat.has_value() != r.lon.has_value())
+    reject(r.lat ? "lon" : "lat", "is needed with the other");
   if (r.lat) o.location = geo_point{*r.lat, *r.lon};
   o.address = std::move(r.address);
   o.remote = r.remote;
   for (std::size_t i = 0; i < r.schedule.size(); ++i) {
     const auto& w = r.schedule[i];
     const std::string f = fmt::format("schedule[{}]", i);
-    o.schedule.push_back({vocabulary_name<weekday>(w.day, f + ".day"), minutes_of(w.opens, f + ".opens"),
-                          minutes_of(w.closes, f + ".closes")});
+    o.schedule.push_back({vocabulary_name<weekday>(w.day, f + ".day"),
+                          minutes_of(w.opens, f + ".opens"), minutes_of(w.closes, f + ".closes")});
   }
   o.hours_per_week = r.hours_per_week;
   if (r.pay_amount) {
@@ -67,13 +71,17 @@ opportunity opening_of(plugin::opening_record& r, const taxonomy& terms, std::ve
   o.places_total = r.places_total.value_or(r.places_available.value_or(1));
   o.places_available = r.places_available.value_or(o.places_total);
   for (auto& s : r.strengths) {
-    if (terms.contains(s.term)) o.strengths.push_back({std::move(s.term), s.weight});
-    else warnings.push_back(fmt::format("strength '{}' is not a term of the taxonomy; dropped", s.term));
+    if (terms.contains(s.term))
+      o.strengths.push_back({std::move(s.term), s.weight});
+    else
+      warnings.push_back(
+          fmt::format("strength '{}' is not a term of the taxonomy; dropped", s.term));
   }
   o.min_age = r.min_age;
   o.max_age = r.max_age;
   for (std::size_t i = 0; i < r.adjustments.size(); ++i)
-    o.adjustments.push_back(vocabulary_name<adjustment>(r.adjustments[i], fmt::format("adjustments[{}]", i)));
+    o.adjustments.push_back(
+        vocabulary_name<adjustment>(r.adjustments[i], fmt::format("adjustments[{}]", i)));
   o.start_date = date_of(r.start_date);
   o.end_date = date_of(r.end_date);
   o.closing_date = date_of(r.closing_date);
@@ -83,8 +91,8 @@ opportunity opening_of(plugin::opening_record& r, const taxonomy& terms, std::ve
 
 }  // namespace
 
-checked_record check_record(plugin::opening_record record, const std::string& agency_id, const std::string& source,
-                            const taxonomy& terms) {
+checked_record check_record(plugin::opening_record record, const std::string& agency_id,
+                            const std::string& source, const taxonomy& terms) {
   checked_record out;
   out.external_ref = record.external_ref;
   try {
@@ -105,11 +113,14 @@ std::string digest_of(const opportunity& o) {
   fmt::memory_buffer text;
   const auto out = std::back_inserter(text);
   fmt::format_to(
-      out, FMT_COMPILE("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}"), o.external_ref, name_of(o.area), o.title,
-      o.description, o.location ? fmt::format(FMT_COMPILE("{:.7f},{:.7f}"), o.location->lat, o.location->lon) : "", o.address,
-      o.remote, o.hours_per_week.value_or(-1), o.wage ? fmt::format(FMT_COMPILE("{}/{}"), o.wage->amount, name_of(o.wage->unit)) : "",
-      o.places_total, o.places_available, o.min_age.value_or(-1), o.max_age.value_or(-1), o.start_date.value_or(""),
-      o.end_date.value_or(""), o.closing_date.value_or(""), name_of(o.status), o.strengths.size(), o.schedule.size());
+      out, FMT_COMPILE("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}"), o.external_ref,
+      name_of(o.area), o.title, o.description,
+      o.location ? fmt::format(FMT_COMPILE("{:.7f},{:.7f}"), o.location->lat, o.location->lon) : "",
+      o.address, o.remote, o.hours_per_week.value_or(-1),
+      o.wage ? fmt::format(FMT_COMPILE("{}/{}"), o.wage->amount, name_of(o.wage->unit)) : "",
+      o.places_total, o.places_available, o.min_age.value_or(-1), o.max_age.value_or(-1),
+      o.start_date.value_or(""), o.end_date.value_or(""), o.closing_date.value_or(""),
+      name_of(o.status), o.strengths.size(), o.schedule.size());
   for (const auto& s : o.strengths) fmt::format_to(out, FMT_COMPILE("|{}:{}"), s.term, s.weight);
   for (const auto& s : o.schedule)
     fmt::format_to(out, FMT_COMPILE("|{}:{}-{}"), name_of(s.day), s.start_minute, s.end_minute);

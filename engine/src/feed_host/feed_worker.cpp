@@ -102,7 +102,9 @@ int run_feed_worker(int out_fd, std::string_view request_json) noexcept {
       const plugin::settings config(std::move(entries));
       const feed_host::plugin_library library(request.at("plugin").get<std::string>());
       const auto& d = library.description();
-      out.write({{proto::kind, proto::described}, {"name", d.name ? d.name : ""}, {"version", d.version ? d.version : ""}});
+      out.write({{proto::kind, proto::described},
+                 {"name", d.name ? d.name : ""},
+                 {"version", d.version ? d.version : ""}});
       pipe_sink sink(out, request.at("max_records").get<std::int64_t>());
       const plugin::read_status status = library.read(config, sink);
       out.write({{proto::kind, proto::end}, {"ok", status == plugin::read_status::ok}});

@@ -26,7 +26,8 @@ class plugin_library {
 
   const plugin::description& description() const { return *description_; }
   // The plugin's read; any exception inside became sink.fail and read_status::failed.
-  plugin::read_status read(const plugin::settings& config, plugin::record_sink& sink) const noexcept;
+  plugin::read_status read(const plugin::settings& config,
+                           plugin::record_sink& sink) const noexcept;
 
  private:
   struct impl;

@@ -18,8 +18,8 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "worker_protocol.hpp"
 
@@ -67,15 +67,19 @@ class child_process {
   bool wait_until(clock::time_point limit) {
     while (!reaped_) {
       const pid_t r = ::waitpid(pid_, &status_, WNOHANG);
-      if (r == pid_ || (r < 0 && errno != EINTR)) reaped_ = true;
-      else if (clock::now() >= limit) return false;
-      else std::this_thread::sleep_for(std::chrono::milliseconds(1));  // a poll, not a timing guess
+      if (r == pid_ || (r < 0 && errno != EINTR))
+        reaped_ = true;
+      else if (clock::now() >= limit)
+        return false;
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));  // a poll, not a timing guess
     }
     return true;
   }
   std::string how_it_ended() const {
     if (WIFSIGNALED(status_))
-      return fmt::format("killed by signal {}: {}", WTERMSIG(status_), ::strsignal(WTERMSIG(status_)));
+      return fmt::format("killed by signal {}: {}", WTERMSIG(status_),
+                         ::strsignal(WTERMSIG(status_)));
     return fmt::format("exit code {}", WEXITSTATUS(status_));
   }
 
@@ -98,9 +102,10 @@ pid_t spawn(const worker_request& request, int write_fd) {
   const std::string exe = request.executable.string();
   json settings = json::array();
   for (const auto& [key, value] : request.settings) settings.push_back({key, value});
-  const std::string payload =
-      json{{"plugin", request.plugin.string()}, {"settings", settings}, {"max_records", request.limits.max_records}}
-          .dump();
+  const std::string payload = json{{"plugin", request.plugin.string()},
+                                   {"settings", settings},
+                                   {"max_records", request.limits.max_records}}
+                                  .dump();
   std::string mode = "feed-worker", fd = "3", exe_arg = exe, payload_arg = payload;
   char* argv[] = {exe_arg.data(), mode.data(), fd.data(), payload_arg.data(), nullptr};
 
@@ -128,7 +133,9 @@ class supervisor {
     descriptor read_end(fds[0]), write_end(fds[1]);
     if (write_end.get() <= 3) write_end.reset(::fcntl(fds[1], F_DUPFD_CLOEXEC, 4));
     const pid_t pid = spawn(request_, write_end.get());
-    if (pid < 0) return {false, fmt::format("cannot start the feed worker '{}'", request_.executable.string())};
+    if (pid < 0)
+      return {false,
+              fmt::format("cannot start the feed worker '{}'", request_.executable.string())};
     write_end.reset();
     child_process child(pid);
     const auto deadline = clock::now() + std::chrono::seconds(request_.limits.deadline_seconds);
@@ -151,16 +158,18 @@ class supervisor {
     }
     if (!refusal_.empty()) return {false, refusal_};
     if (!ended_)
-      return {false, fmt::format("the plugin's worker ended without finishing ({}){}", child.how_it_ended(),
-                                 failure_.empty() ? "" : ": " + failure_)};
+      return {false, fmt::format("the plugin's worker ended without finishing ({}){}",
+                                 child.how_it_ended(), failure_.empty() ? "" : ": " + failure_)};
     if (!read_ok_)
-      return {false, fmt::format("the plugin failed: {}", failure_.empty() ? "no reason given" : failure_)};
+      return {false, fmt::format("the plugin failed: {}",
+                                 failure_.empty() ? "no reason given" : failure_)};
     return {true, {}};
   }
 
   std::string deadline_message() const {
-    return fmt::format("the plugin did not finish within the deadline of {} s (limits.deadline_seconds)",
-                       request_.limits.deadline_seconds);
+    return fmt::format(
+        "the plugin did not finish within the deadline of {} s (limits.deadline_seconds)",
+        request_.limits.deadline_seconds);
   }
 
   // Reads until the pipe closes; a reason when the worker must be stopped.
@@ -171,11 +180,13 @@ class supervisor {
     for (;;) {
       const auto now = clock::now();
       if (now >= deadline) return deadline_message();
-      if (request_.cancelled && request_.cancelled->load()) return std::string("the server is stopping");
+      if (request_.cancelled && request_.cancelled->load())
+        return std::string("the server is stopping");
       if (now >= next_memory_check) {
         peak_mb_ = std::max(peak_mb_, resident_mb(child.pid()));
         if (peak_mb_ > request_.limits.memory_mb)
-          return fmt::format("the plugin used more than {} MB of memory (limits.memory_mb)", request_.limits.memory_mb);
+          return fmt::format("the plugin used more than {} MB of memory (limits.memory_mb)",
+                             request_.limits.memory_mb);
         next_memory_check = now + std::chrono::milliseconds(10);
       }
       pollfd p{fd, POLLIN, 0};
@@ -228,7 +239,8 @@ class supervisor {
   }
 
   std::string over_limit() const {
-    return fmt::format("the plugin emitted more than {} records (limits.max_records)", request_.limits.max_records);
+    return fmt::format("the plugin emitted more than {} records (limits.max_records)",
+                       request_.limits.max_records);
   }
 
   const worker_request& request_;

@@ -63,13 +63,20 @@ void put_text(std::string& out, std::string_view s) {
     }
     std::size_t need = 0;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
-    else if (c == 0xE0) need = 2, lo = 0xA0;
-    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 2;
-    else if (c == 0xED) need = 2, hi = 0x9F;
-    else if (c == 0xF0) need = 3, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) need = 3;
-    else if (c == 0xF4) need = 3, hi = 0x8F;
+    if (c >= 0xC2 && c <= 0xDF)
+      need = 1;
+    else if (c == 0xE0)
+      need = 2, lo = 0xA0;
+    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+      need = 2;
+    else if (c == 0xED)
+      need = 2, hi = 0x9F;
+    else if (c == 0xF0)
+      need = 3, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3)
+      need = 3;
+    else if (c == 0xF4)
+      need = 3, hi = 0x8F;
     if (need == 0) {  // not a lead byte
       out += replacement;
       ++i;
@@ -82,8 +89,10 @@ void put_text(std::string& out, std::string_view s) {
       lo = 0x80;
       hi = 0xBF;
     }
-    if (got == need) out.append(s.data() + i, need + 1);
-    else out += replacement;  // the byte at j (if any) starts afresh
+    if (got == need)
+      out.append(s.data() + i, need + 1);
+    else
+      out += replacement;  // the byte at j (if any) starts afresh
     i = j;
   }
 }
@@ -95,12 +104,18 @@ void put_number(std::string& out, T v) {
   out.append(buffer, r.ptr);
 }
 
-void put(std::string& out, const std::string& v) { put_text(out, v); }
-void put(std::string& out, bool v) { out += v ? '1' : '0'; }
+void put(std::string& out, const std::string& v) {
+  put_text(out, v);
+}
+void put(std::string& out, bool v) {
+  out += v ? '1' : '0';
+}
 void put(std::string& out, double v) {
   if (std::isfinite(v)) put_number(out, v);
 }
-void put(std::string& out, int v) { put_number(out, v); }
+void put(std::string& out, int v) {
+  put_number(out, v);
+}
 template <class T>
 void put(std::string& out, const std::optional<T>& v) {
   if (v) put(out, *v);
@@ -150,11 +165,20 @@ class reader {
       }
       if (++i == raw.size()) bad();
       switch (raw[i]) {
-        case '\\': v += '\\'; break;
-        case 't': v += '\t'; break;
-        case 'n': v += '\n'; break;
-        case 'r': v += '\r'; break;
-        default: bad();
+        case '\\':
+          v += '\\';
+          break;
+        case 't':
+          v += '\t';
+          break;
+        case 'n':
+          v += '\n';
+          break;
+        case 'r':
+          v += '\r';
+          break;
+        default:
+          bad();
       }
     }
   }

@@ -12,7 +12,8 @@ namespace pathways::store {
 void insert_agency(connection& conn, const agency& a);
 void update_agency(connection& conn, const agency& a);
 std::optional<agency> find_agency(connection& conn, const std::string& id);
-page<agency> list_agencies(connection& conn, std::optional<agency_kind> kind, const page_request& p);
+page<agency> list_agencies(connection& conn, std::optional<agency_kind> kind,
+                           const page_request& p);
 
 void insert_team(connection& conn, const team& t);
 void update_team(connection& conn, const team& t);

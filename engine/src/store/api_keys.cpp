@@ -34,13 +34,15 @@ void check_owner(connection& conn, const principal& owner) {
                            : "only coordinator and employment_specialist keys belong to a team",
                 "team");
   if (needs_agency != owner.agency_id.has_value())
-    throw error(error_code::invalid_argument,
-                needs_agency ? "an agency key needs --agency" : "only agency keys belong to an agency",
-                "agency");
+    throw error(
+        error_code::invalid_argument,
+        needs_agency ? "an agency key needs --agency" : "only agency keys belong to an agency",
+        "agency");
   if (owner.team_id && !store::find_team(conn, *owner.team_id))
     throw error(error_code::not_found, fmt::format("no team has id '{}'", *owner.team_id), "team");
   if (owner.agency_id && !store::find_agency(conn, *owner.agency_id))
-    throw error(error_code::not_found, fmt::format("no agency has id '{}'", *owner.agency_id), "agency");
+    throw error(error_code::not_found, fmt::format("no agency has id '{}'", *owner.agency_id),
+                "agency");
 }
 
 }  // namespace
@@ -52,16 +54,19 @@ new_api_key api_key_service::create(const principal& owner, const std::string& l
 
 api_key_record api_key_service::create_with_secret(const principal& owner, const std::string& label,
                                                    const std::string& secret, bool demo) {
-  if (secret.size() < 32) throw error(error_code::invalid_argument, "a key secret is too short", "secret");
+  if (secret.size() < 32)
+    throw error(error_code::invalid_argument, "a key secret is too short", "secret");
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
   check_owner(*conn, owner);
   api_key_record r{owner, label, demo, now_utc(), std::nullopt};
   r.owner.key_id = new_id();
-  sql::statement q(*conn, "INSERT INTO api_key(id, secret_sha256, role, team_id, agency_id, label,"
-                          " demo, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  sql::statement q(*conn,
+                   "INSERT INTO api_key(id, secret_sha256, role, team_id, agency_id, label,"
+                   " demo, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
   q.bind_all(r.owner.key_id, sha256_hex(secret), name_of(owner.role), owner.team_id,
-             owner.agency_id, label, demo, r.created_at).run();
+             owner.agency_id, label, demo, r.created_at)
+      .run();
   tx.commit();
   return r;
 }
@@ -112,7 +117,8 @@ std::optional<api_key_record> api_key_service::authenticate(const std::string& s
 std::optional<api_key_record> api_key_service::find_live(const std::string& secret_sha256) {
   auto conn = db_.connect();
   sql::statement q(*conn, fmt::format("SELECT {} FROM api_key WHERE secret_sha256 = ?1"
-                                      " AND revoked_at IS NULL", key_columns));
+                                      " AND revoked_at IS NULL",
+                                      key_columns));
   q.bind_all(secret_sha256);
   if (!q.step()) return std::nullopt;
   return record_from(q);
@@ -120,7 +126,8 @@ std::optional<api_key_record> api_key_service::find_live(const std::string& secr
 
 std::vector<api_key_record> api_key_service::list() {
   auto conn = db_.connect();
-  sql::statement q(*conn, fmt::format("SELECT {} FROM api_key ORDER BY created_at, id", key_columns));
+  sql::statement q(*conn,
+                   fmt::format("SELECT {} FROM api_key ORDER BY created_at, id", key_columns));
   std::vector<api_key_record> out;
   while (q.step()) out.push_back(record_from(q));
   return out;
@@ -129,7 +136,8 @@ std::vector<api_key_record> api_key_service::list() {
 bool api_key_service::revoke(const std::string& key_id) {
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::write);
-  sql::statement q(*conn, "UPDATE api_key SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
+  sql::statement q(*conn,
+                   "UPDATE api_key SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
   q.bind_all(key_id, now_utc()).run();
   const bool revoked = sql::changes(*conn) == 1;
   tx.commit();

@@ -33,7 +33,9 @@ audit_entry entry_from(const sql::statement& q) {
 }
 
 // Each value length-prefixed, so no choice of text can make two rows read the same.
-void put(std::string& out, std::string_view value) { out += fmt::format("{}:{};", value.size(), value); }
+void put(std::string& out, std::string_view value) {
+  out += fmt::format("{}:{};", value.size(), value);
+}
 
 }  // namespace
 
@@ -76,19 +78,25 @@ void append_audit(connection& conn, const principal& caller, std::string_view pe
   e.request_id = caller.request_id;
   e.allowed = allowed;
   e.hash = audit_hash(e);
-  sql::statement insert(conn, fmt::format("INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                                          " ?8, ?9, ?10, ?11, ?12, ?13)", audit_columns));
-  insert.bind_all(e.seq, e.at, e.key_id, name_of(e.role), e.team_id, e.agency_id, e.person_id,
-                  e.action, e.fields, e.request_id, e.allowed, e.previous_hash, e.hash).run();
+  sql::statement insert(conn,
+                        fmt::format("INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                                    " ?8, ?9, ?10, ?11, ?12, ?13)",
+                                    audit_columns));
+  insert
+      .bind_all(e.seq, e.at, e.key_id, name_of(e.role), e.team_id, e.agency_id, e.person_id,
+                e.action, e.fields, e.request_id, e.allowed, e.previous_hash, e.hash)
+      .run();
 }
 
-page<audit_entry> list_audit(connection& conn, const std::string& person_id, const page_request& p) {
+page<audit_entry> list_audit(connection& conn, const std::string& person_id,
+                             const page_request& p) {
   page<audit_entry> out{{}, 0, p};
   sql::statement count(conn, "SELECT COUNT(*) FROM audit WHERE person_id = ?1");
   count.bind_all(person_id).step();
   out.total_items = count.int64(0);
   sql::statement q(conn, fmt::format("SELECT {} FROM audit WHERE person_id = ?1 ORDER BY seq DESC"
-                                     " LIMIT ?2 OFFSET ?3", audit_columns));
+                                     " LIMIT ?2 OFFSET ?3",
+                                     audit_columns));
   q.bind_all(person_id, p.per_page, p.offset());
   while (q.step()) out.items.push_back(entry_from(q));
   return out;

@@ -37,8 +37,10 @@ consent consent_from(const sql::statement& q) {
 void insert_consent(connection& conn, const consent& c) {
   std::optional<std::string> kind;
   if (c.kind) kind = std::string(name_of(*c.kind));
-  sql::statement q(conn, fmt::format("INSERT INTO consent({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                                     " ?9, ?10, ?11, ?12, ?13)", consent_columns));
+  sql::statement q(conn,
+                   fmt::format("INSERT INTO consent({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                               " ?9, ?10, ?11, ?12, ?13)",
+                               consent_columns));
   q.bind_all(c.id, c.person_id, c.agency_id, kind, shares(c, shared_field::contact_details),
              shares(c, shared_field::strengths), shares(c, shared_field::goals),
              shares(c, shared_field::adjustments), c.purpose, c.given_at, c.recorded_by,
@@ -52,8 +54,9 @@ void mark_withdrawn(connection& conn, const consent& c) {
 }
 
 std::vector<consent> consents_of(connection& conn, const std::string& person_id) {
-  sql::statement q(conn, fmt::format("SELECT {} FROM consent WHERE person_id = ?1 ORDER BY given_at, id",
-                                     consent_columns));
+  sql::statement q(conn,
+                   fmt::format("SELECT {} FROM consent WHERE person_id = ?1 ORDER BY given_at, id",
+                               consent_columns));
   q.bind_all(person_id);
   std::vector<consent> out;
   while (q.step()) out.push_back(consent_from(q));

@@ -77,7 +77,9 @@ database::database(const options& opts) : impl_(std::make_unique<impl>()) {
 
 database::~database() = default;
 
-int database::latest_schema_version() { return schema_migrations().back().version; }
+int database::latest_schema_version() {
+  return schema_migrations().back().version;
+}
 
 int database::schema_version() {
   auto conn = connect();
@@ -90,7 +92,8 @@ std::unique_ptr<connection> database::open_unpooled() {
 
 database::lease database::connect() {
   std::unique_lock lock(impl_->mutex);
-  impl_->returned.wait(lock, [&] { return !impl_->idle.empty() || impl_->open_count < impl_->pool_size; });
+  impl_->returned.wait(
+      lock, [&] { return !impl_->idle.empty() || impl_->open_count < impl_->pool_size; });
   if (!impl_->idle.empty()) {
     auto conn = std::move(impl_->idle.back());
     impl_->idle.pop_back();

@@ -3,11 +3,11 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
 #include <algorithm>
+#include <unordered_map>
 
-#include "pathways/ids.hpp"
 #include "opportunity_rows.hpp"
+#include "pathways/ids.hpp"
 
 namespace pathways::store {
 namespace {
@@ -21,18 +21,23 @@ struct stored_opening {
   bool in_batch = false;
 };
 
-std::unordered_map<std::string, stored_opening> openings_of(connection& conn, const std::string& agency_id) {
-  sql::statement q(conn, "SELECT external_ref, id, created_at, source, COALESCE(feed_digest, ''), status = 'open'"
-                         " FROM opportunity WHERE agency_id = ?1");
+std::unordered_map<std::string, stored_opening> openings_of(connection& conn,
+                                                            const std::string& agency_id) {
+  sql::statement q(
+      conn,
+      "SELECT external_ref, id, created_at, source, COALESCE(feed_digest, ''), status = 'open'"
+      " FROM opportunity WHERE agency_id = ?1");
   q.bind_all(agency_id);
   std::unordered_map<std::string, stored_opening> out;
   while (q.step())
-    out.emplace(q.text(0), stored_opening{q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5) != 0, false});
+    out.emplace(q.text(0), stored_opening{q.text(1), q.text(2), q.text(3), q.text(4),
+                                          q.integer(5) != 0, false});
   return out;
 }
 
 const char* run_columns =
-    "id, feed, started_at, finished_at, status, reason, received, added, updated, unchanged, closed,"
+    "id, feed, started_at, finished_at, status, reason, received, added, updated, unchanged, "
+    "closed,"
     " rejected, warnings";
 
 feed_run run_from(connection& conn, const sql::statement& q) {
@@ -43,10 +48,14 @@ feed_run run_from(connection& conn, const sql::statement& q) {
   r.finished_at = q.text(3);
   r.succeeded = q.text(4) == "succeeded";
   r.reason = q.text(5);
-  r.counts = {q.int64(6), q.int64(7), q.int64(8), q.int64(9), q.int64(10), q.int64(11), q.int64(12)};
-  sql::statement p(conn, "SELECT kind, external_ref, message FROM feed_run_problem WHERE run_id = ?1 ORDER BY position");
+  r.counts = {q.int64(6),  q.int64(7),  q.int64(8), q.int64(9),
+              q.int64(10), q.int64(11), q.int64(12)};
+  sql::statement p(conn,
+                   "SELECT kind, external_ref, message FROM feed_run_problem WHERE run_id = ?1 "
+                   "ORDER BY position");
   p.bind_all(r.id);
-  while (p.step()) (p.text(0) == "rejected" ? r.rejections : r.warnings).push_back({p.text(1), p.text(2)});
+  while (p.step())
+    (p.text(0) == "rejected" ? r.rejections : r.warnings).push_back({p.text(1), p.text(2)});
   return r;
 }
 
@@ -95,8 +104,9 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
   std::vector<std::string> ids = new_ids(added.size());
   for (std::size_t k = 0; k < added.size(); ++k) batch.openings[added[k]].id = std::move(ids[k]);
   // New openings in id order: the primary key's b-tree then grows at one end.
-  std::sort(added.begin(), added.end(),
-            [&](std::size_t a, std::size_t b) { return batch.openings[a].id < batch.openings[b].id; });
+  std::sort(added.begin(), added.end(), [&](std::size_t a, std::size_t b) {
+    return batch.openings[a].id < batch.openings[b].id;
+  });
   for (std::size_t i : added) {
     writer.insert(batch.openings[i], &batch.digests[i]);
     out.changed.push_back(i);
@@ -104,8 +114,10 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
   out.added = static_cast<std::int64_t>(added.size());
   if (!batch.full_snapshot) return out;
   // "closed" is a digest no record has: an opening that comes back is reopened.
-  sql::statement close(conn, "UPDATE opportunity SET status = 'closed', last_updated = ?2, feed_digest = 'closed'"
-                             " WHERE id = ?1");
+  sql::statement close(
+      conn,
+      "UPDATE opportunity SET status = 'closed', last_updated = ?2, feed_digest = 'closed'"
+      " WHERE id = ?1");
   for (const auto& entry : stored) {
     const stored_opening& s = entry.second;
     if (s.source != source || !s.open || s.in_batch) continue;
@@ -118,34 +130,41 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
 }
 
 std::int64_t insert_feed_run(connection& conn, const feed_run& run) {
-  sql::statement q(conn, "INSERT INTO feed_run(feed, started_at, finished_at, status, reason, received, added,"
-                         " updated, unchanged, closed, rejected, warnings)"
-                         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  sql::statement q(
+      conn,
+      "INSERT INTO feed_run(feed, started_at, finished_at, status, reason, received, added,"
+      " updated, unchanged, closed, rejected, warnings)"
+      " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
   const auto& c = run.counts;
-  q.bind_all(run.feed, run.started_at, run.finished_at, run.succeeded ? "succeeded" : "failed", run.reason,
-             c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected, c.warnings)
+  q.bind_all(run.feed, run.started_at, run.finished_at, run.succeeded ? "succeeded" : "failed",
+             run.reason, c.received, c.added, c.updated, c.unchanged, c.closed, c.rejected,
+             c.warnings)
       .run();
   const std::int64_t id = sqlite3_last_insert_rowid(conn.handle());
-  sql::statement p(conn, "INSERT INTO feed_run_problem(run_id, position, kind, external_ref, message)"
-                         " VALUES (?1,?2,?3,?4,?5)");
+  sql::statement p(conn,
+                   "INSERT INTO feed_run_problem(run_id, position, kind, external_ref, message)"
+                   " VALUES (?1,?2,?3,?4,?5)");
   int position = 0;
   for (const auto* list : {&run.rejections, &run.warnings})
     for (const feed_problem& problem : *list) {
-      p.bind_all(id, position++, list == &run.rejections ? "rejected" : "warning", problem.external_ref,
-                 problem.message)
+      p.bind_all(id, position++, list == &run.rejections ? "rejected" : "warning",
+                 problem.external_ref, problem.message)
           .run();
       p.reset();
     }
   return id;
 }
 
-page<feed_run> list_feed_runs(connection& conn, const std::string& feed, const page_request& paging) {
+page<feed_run> list_feed_runs(connection& conn, const std::string& feed,
+                              const page_request& paging) {
   page<feed_run> out{{}, 0, paging};
   sql::statement n(conn, "SELECT COUNT(*) FROM feed_run WHERE feed = ?1");
   n.bind_all(feed).step();
   out.total_items = n.int64(0);
-  sql::statement q(conn, fmt::format("SELECT {} FROM feed_run WHERE feed = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-                                     run_columns));
+  sql::statement q(
+      conn,
+      fmt::format("SELECT {} FROM feed_run WHERE feed = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+                  run_columns));
   q.bind_all(feed, paging.per_page, paging.offset());
   while (q.step()) out.items.push_back(run_from(conn, q));
   return out;
@@ -158,8 +177,10 @@ std::optional<feed_run> last_feed_run(connection& conn, const std::string& feed)
 }
 
 int failures_since_success(connection& conn, const std::string& feed) {
-  sql::statement q(conn, "SELECT COUNT(*) FROM feed_run WHERE feed = ?1 AND status = 'failed' AND id >"
-                         " COALESCE((SELECT MAX(id) FROM feed_run WHERE feed = ?1 AND status = 'succeeded'), 0)");
+  sql::statement q(
+      conn,
+      "SELECT COUNT(*) FROM feed_run WHERE feed = ?1 AND status = 'failed' AND id >"
+      " COALESCE((SELECT MAX(id) FROM feed_run WHERE feed = ?1 AND status = 'succeeded'), 0)");
   q.bind_all(feed).step();
   return q.integer(0);
 }

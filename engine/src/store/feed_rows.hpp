@@ -15,9 +15,9 @@ struct feed_batch {
   std::string feed;
   std::string agency_id;
   bool full_snapshot = true;
-  std::string now;                     // the sync's timestamp for every row it writes
-  std::vector<opportunity> openings;   // checked; ids and created_at are filled in here
-  std::vector<std::string> digests;    // one a opening (see feed_records.hpp)
+  std::string now;                    // the sync's timestamp for every row it writes
+  std::vector<opportunity> openings;  // checked; ids and created_at are filled in here
+  std::vector<std::string> digests;   // one a opening (see feed_records.hpp)
 };
 
 struct feed_batch_outcome {
@@ -32,7 +32,8 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch);
 
 // Records a finished run with its problems; returns its id.
 std::int64_t insert_feed_run(connection& conn, const feed_run& run);
-page<feed_run> list_feed_runs(connection& conn, const std::string& feed, const page_request& paging);
+page<feed_run> list_feed_runs(connection& conn, const std::string& feed,
+                              const page_request& paging);
 std::optional<feed_run> last_feed_run(connection& conn, const std::string& feed);
 // How many runs of the feed failed since its last success.
 int failures_since_success(connection& conn, const std::string& feed);

@@ -45,8 +45,10 @@ struct person_ips_fact {
 };
 
 // Each loader reads within one team, or every team when `team_id` is empty.
-std::vector<goal_fact> active_goal_facts(connection& conn, const std::optional<std::string>& team_id);
-std::vector<referral_fact> referral_facts(connection& conn, const std::optional<std::string>& team_id);
+std::vector<goal_fact> active_goal_facts(connection& conn,
+                                         const std::optional<std::string>& team_id);
+std::vector<referral_fact> referral_facts(connection& conn,
+                                          const std::optional<std::string>& team_id);
 std::vector<person_ips_fact> ips_facts(connection& conn, const std::optional<std::string>& team_id);
 
 }  // namespace pathways::store

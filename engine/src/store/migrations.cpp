@@ -316,6 +316,8 @@ constexpr std::array<migration, 6> all{{
 
 }  // namespace
 
-std::span<const migration> schema_migrations() { return all; }
+std::span<const migration> schema_migrations() {
+  return all;
+}
 
 }  // namespace pathways

@@ -17,15 +17,14 @@ constexpr const char* opportunity_columns =
 
 // Binds nothing that dies before the statement runs: the writer's statements borrow text.
 void bind_row(sql::statement& q, const opportunity& o) {
-  q.bind_all(o.id, o.agency_id, o.external_ref, name_of(o.area), o.title, o.description,
-             o.location ? std::optional<double>(o.location->lat) : std::nullopt,
-             o.location ? std::optional<double>(o.location->lon) : std::nullopt, o.address,
-             o.remote, o.hours_per_week,
-             o.wage ? std::optional<double>(o.wage->amount) : std::nullopt,
-             o.wage ? std::optional<std::string_view>(name_of(o.wage->unit)) : std::nullopt,
-             o.places_total, o.places_available, o.min_age, o.max_age, o.start_date, o.end_date,
-             o.closing_date, name_of(o.status), o.source, o.last_updated, o.assured_date,
-             o.created_at);
+  q.bind_all(
+      o.id, o.agency_id, o.external_ref, name_of(o.area), o.title, o.description,
+      o.location ? std::optional<double>(o.location->lat) : std::nullopt,
+      o.location ? std::optional<double>(o.location->lon) : std::nullopt, o.address, o.remote,
+      o.hours_per_week, o.wage ? std::optional<double>(o.wage->amount) : std::nullopt,
+      o.wage ? std::optional<std::string_view>(name_of(o.wage->unit)) : std::nullopt,
+      o.places_total, o.places_available, o.min_age, o.max_age, o.start_date, o.end_date,
+      o.closing_date, name_of(o.status), o.source, o.last_updated, o.assured_date, o.created_at);
 }
 
 opportunity opportunity_from(connection& conn, const sql::statement& q) {
@@ -53,8 +52,9 @@ opportunity opportunity_from(connection& conn, const sql::statement& q) {
   o.last_updated = q.text(22);
   o.assured_date = q.optional_text(23);
   o.created_at = q.text(24);
-  sql::statement s(conn, "SELECT term, weight FROM opportunity_strength WHERE opportunity_id = ?1"
-                         " ORDER BY weight DESC, term");
+  sql::statement s(conn,
+                   "SELECT term, weight FROM opportunity_strength WHERE opportunity_id = ?1"
+                   " ORDER BY weight DESC, term");
   s.bind_all(o.id);
   while (s.step()) o.strengths.push_back({s.text(0), s.real(1)});
   o.adjustments = read_adjustments(conn, "opportunity_adjustment", "opportunity_id", o.id);
@@ -130,22 +130,29 @@ filter_clause where_of(const opportunity_query& q) {
 }  // namespace
 
 opportunity_writer::opportunity_writer(connection& conn)
-    : insert_(conn, fmt::format("INSERT INTO opportunity({}, feed_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-                                "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
-                                opportunity_columns)),
-      update_(conn, "UPDATE opportunity SET agency_id=?2, external_ref=?3, domain=?4, title=?5,"
-                    " description=?6, lat=?7, lon=?8, address=?9, remote=?10, hours_per_week=?11,"
-                    " pay_amount=?12, pay_unit=?13, places_total=?14, places_available=?15,"
-                    " min_age=?16, max_age=?17, start_date=?18, end_date=?19, closing_date=?20,"
-                    " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25,"
-                    " feed_digest=?26 WHERE id=?1"),
+    : insert_(conn,
+              fmt::format(
+                  "INSERT INTO opportunity({}, feed_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                  "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)",
+                  opportunity_columns)),
+      update_(conn,
+              "UPDATE opportunity SET agency_id=?2, external_ref=?3, domain=?4, title=?5,"
+              " description=?6, lat=?7, lon=?8, address=?9, remote=?10, hours_per_week=?11,"
+              " pay_amount=?12, pay_unit=?13, places_total=?14, places_available=?15,"
+              " min_age=?16, max_age=?17, start_date=?18, end_date=?19, closing_date=?20,"
+              " status=?21, source=?22, last_updated=?23, assured_date=?24, created_at=?25,"
+              " feed_digest=?26 WHERE id=?1"),
       clear_strengths_(conn, "DELETE FROM opportunity_strength WHERE opportunity_id = ?1"),
       clear_adjustments_(conn, "DELETE FROM opportunity_adjustment WHERE opportunity_id = ?1"),
       clear_schedule_(conn, "DELETE FROM opportunity_schedule WHERE opportunity_id = ?1"),
-      add_strength_(conn, "INSERT INTO opportunity_strength(opportunity_id, term, weight) VALUES (?1,?2,?3)"),
-      add_adjustment_(conn, "INSERT INTO opportunity_adjustment(opportunity_id, adjustment) VALUES (?1,?2)"),
-      add_slot_(conn, "INSERT INTO opportunity_schedule(opportunity_id, position, day, start_minute, end_minute)"
-                      " VALUES (?1,?2,?3,?4,?5)") {
+      add_strength_(
+          conn, "INSERT INTO opportunity_strength(opportunity_id, term, weight) VALUES (?1,?2,?3)"),
+      add_adjustment_(
+          conn, "INSERT INTO opportunity_adjustment(opportunity_id, adjustment) VALUES (?1,?2)"),
+      add_slot_(conn,
+                "INSERT INTO opportunity_schedule(opportunity_id, position, day, start_minute, "
+                "end_minute)"
+                " VALUES (?1,?2,?3,?4,?5)") {
   // Each opening's text is bound, run and reset before the caller lets go of it: no copies.
   insert_.borrow_text();
   update_.borrow_text();
@@ -182,17 +189,24 @@ void opportunity_writer::write_children(const opportunity& o) {
   }
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
     const time_slot& slot = o.schedule[i];
-    add_slot_.bind_all(o.id, static_cast<int>(i), name_of(slot.day), slot.start_minute, slot.end_minute).run();
+    add_slot_
+        .bind_all(o.id, static_cast<int>(i), name_of(slot.day), slot.start_minute, slot.end_minute)
+        .run();
     add_slot_.reset();
   }
 }
 
-void insert_opportunity(connection& conn, const opportunity& o) { opportunity_writer(conn).insert(o); }
+void insert_opportunity(connection& conn, const opportunity& o) {
+  opportunity_writer(conn).insert(o);
+}
 
-void update_opportunity(connection& conn, const opportunity& o) { opportunity_writer(conn).update(o); }
+void update_opportunity(connection& conn, const opportunity& o) {
+  opportunity_writer(conn).update(o);
+}
 
 std::optional<opportunity> find_opportunity(connection& conn, const std::string& id) {
-  sql::statement q(conn, fmt::format("SELECT {} FROM opportunity WHERE id = ?1", opportunity_columns));
+  sql::statement q(conn,
+                   fmt::format("SELECT {} FROM opportunity WHERE id = ?1", opportunity_columns));
   q.bind_all(id);
   if (!q.step()) return std::nullopt;
   return opportunity_from(conn, q);
@@ -208,9 +222,12 @@ page<opportunity> list_opportunities(connection& conn, const opportunity_query& 
 
   std::string order = " ORDER BY last_updated DESC, id";
   if (query.near)
-    order = fmt::format(" ORDER BY distance_km({0}, {1}, lat, lon) IS NULL,"
-                        " distance_km({0}, {1}, lat, lon), id", f.near_lat, f.near_lon);
-  const std::string limit = fmt::format(" LIMIT {} OFFSET {}", query.paging.per_page, query.paging.offset());
+    order = fmt::format(
+        " ORDER BY distance_km({0}, {1}, lat, lon) IS NULL,"
+        " distance_km({0}, {1}, lat, lon), id",
+        f.near_lat, f.near_lon);
+  const std::string limit =
+      fmt::format(" LIMIT {} OFFSET {}", query.paging.per_page, query.paging.offset());
   sql::statement q(conn, fmt::format("SELECT {} FROM opportunity{}{}{}", opportunity_columns, f.sql,
                                      order, limit));
   f.bind(q);

@@ -13,8 +13,9 @@ constexpr const char* person_columns =
 void write_children(connection& conn, const person& p) {
   sql::statement clear(conn, "DELETE FROM person_strength WHERE person_id = ?1");
   clear.bind_all(p.id).run();
-  sql::statement strength(conn, "INSERT INTO person_strength(person_id, position, term, own_words,"
-                                " level) VALUES (?1,?2,?3,?4,?5)");
+  sql::statement strength(conn,
+                          "INSERT INTO person_strength(person_id, position, term, own_words,"
+                          " level) VALUES (?1,?2,?3,?4,?5)");
   for (std::size_t i = 0; i < p.strengths.size(); ++i) {
     const auto& s = p.strengths[i];
     strength.bind_all(p.id, static_cast<int>(i), s.term, s.own_words, s.level).run();
@@ -22,20 +23,25 @@ void write_children(connection& conn, const person& p) {
   }
   sql::statement clear_interests(conn, "DELETE FROM person_interest WHERE person_id = ?1");
   clear_interests.bind_all(p.id).run();
-  sql::statement interest(conn, "INSERT INTO person_interest(person_id, position, term, own_words)"
-                                " VALUES (?1,?2,?3,?4)");
+  sql::statement interest(conn,
+                          "INSERT INTO person_interest(person_id, position, term, own_words)"
+                          " VALUES (?1,?2,?3,?4)");
   for (std::size_t i = 0; i < p.interests.size(); ++i) {
-    interest.bind_all(p.id, static_cast<int>(i), p.interests[i].term, p.interests[i].own_words).run();
+    interest.bind_all(p.id, static_cast<int>(i), p.interests[i].term, p.interests[i].own_words)
+        .run();
     interest.reset();
   }
   sql::statement clear_goals(conn, "DELETE FROM person_goal WHERE person_id = ?1");
   clear_goals.bind_all(p.id).run();
-  sql::statement goal_row(conn, "INSERT INTO person_goal(id, person_id, position, domain, own_words,"
-                                " priority, status) VALUES (?1,?2,?3,?4,?5,?6,?7)");
+  sql::statement goal_row(conn,
+                          "INSERT INTO person_goal(id, person_id, position, domain, own_words,"
+                          " priority, status) VALUES (?1,?2,?3,?4,?5,?6,?7)");
   for (std::size_t i = 0; i < p.goals.size(); ++i) {
     const auto& g = p.goals[i];
-    goal_row.bind_all(g.id, p.id, static_cast<int>(i), name_of(g.area), g.own_words, g.priority,
-                      name_of(g.status)).run();
+    goal_row
+        .bind_all(g.id, p.id, static_cast<int>(i), name_of(g.area), g.own_words, g.priority,
+                  name_of(g.status))
+        .run();
     goal_row.reset();
   }
   write_adjustments(conn, "person_adjustment", "person_id", p.id, p.adjustments);
@@ -64,16 +70,19 @@ person person_from(connection& conn, const sql::statement& q) {
   p.created_at = q.text(11);
   p.updated_at = q.text(12);
 
-  sql::statement s(conn, "SELECT term, own_words, level FROM person_strength WHERE person_id = ?1"
-                         " ORDER BY position");
+  sql::statement s(conn,
+                   "SELECT term, own_words, level FROM person_strength WHERE person_id = ?1"
+                   " ORDER BY position");
   s.bind_all(p.id);
   while (s.step()) p.strengths.push_back({s.text(0), s.text(1), s.integer(2)});
-  sql::statement in(conn, "SELECT term, own_words FROM person_interest WHERE person_id = ?1"
-                          " ORDER BY position");
+  sql::statement in(conn,
+                    "SELECT term, own_words FROM person_interest WHERE person_id = ?1"
+                    " ORDER BY position");
   in.bind_all(p.id);
   while (in.step()) p.interests.push_back({in.optional_text(0), in.text(1)});
-  sql::statement g(conn, "SELECT id, domain, own_words, priority, status FROM person_goal"
-                         " WHERE person_id = ?1 ORDER BY position");
+  sql::statement g(conn,
+                   "SELECT id, domain, own_words, priority, status FROM person_goal"
+                   " WHERE person_id = ?1 ORDER BY position");
   g.bind_all(p.id);
   while (g.step())
     p.goals.push_back({g.text(0), stored_name<domain>(g.text(1)), g.text(2), g.integer(3),
@@ -87,7 +96,8 @@ person person_from(connection& conn, const sql::statement& q) {
 
 void insert_person(connection& conn, const person& p) {
   sql::statement q(conn, fmt::format("INSERT INTO person({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,"
-                                     "?10,?11,?12,?13)", person_columns));
+                                     "?10,?11,?12,?13)",
+                                     person_columns));
   bind_row(q, p);
   q.run();
   write_children(conn, p);
@@ -119,7 +129,8 @@ page<person> list_people(connection& conn, const std::optional<std::string>& tea
   n.step();
   out.total_items = n.int64(0);
   sql::statement q(conn, fmt::format("SELECT {} FROM person{} ORDER BY created_at, id"
-                                     " LIMIT ?2 OFFSET ?3", person_columns, where));
+                                     " LIMIT ?2 OFFSET ?3",
+                                     person_columns, where));
   if (team_id) q.bind(1, *team_id);
   q.bind(2, p.per_page).bind(3, p.offset());
   while (q.step()) out.items.push_back(person_from(conn, q));

@@ -47,9 +47,10 @@ void insert_transition(connection& conn, const std::string& id, std::size_t posi
                        const referral_transition& t) {
   std::optional<std::string> from;
   if (t.from) from = std::string(name_of(*t.from));
-  sql::statement q(conn,
-                   "INSERT INTO referral_transition(referral_id, position, from_state, to_state,"
-                   " by_key, by_role, at, reason, reason_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sql::statement q(
+      conn,
+      "INSERT INTO referral_transition(referral_id, position, from_state, to_state,"
+      " by_key, by_role, at, reason, reason_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   q.bind_all(id, static_cast<std::int64_t>(position), from, name_of(t.to), t.by_key,
              name_of(t.by_role), t.at, t.reason, t.text)
       .run();
@@ -58,8 +59,9 @@ void insert_transition(connection& conn, const std::string& id, std::size_t posi
 }  // namespace
 
 void insert_referral(connection& conn, const referral& r) {
-  sql::statement q(conn, fmt::format("INSERT INTO referral({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                     referral_columns));
+  sql::statement q(
+      conn, fmt::format("INSERT INTO referral({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        referral_columns));
   q.bind_all(r.id, r.person_id, r.opportunity_id, r.agency_id, r.team_id, r.note, name_of(r.state),
              r.sent_at, r.updated_at)
       .run();
@@ -82,7 +84,8 @@ std::optional<referral> find_referral(connection& conn, const std::string& id) {
 }
 
 page<referral> list_referrals(connection& conn, const std::optional<std::string>& team_id,
-                              const std::optional<std::string>& agency_id, const referral_query& q) {
+                              const std::optional<std::string>& agency_id,
+                              const referral_query& q) {
   constexpr const char* where =
       " WHERE (?1 IS NULL OR team_id = ?1) AND (?2 IS NULL OR agency_id = ?2)"
       " AND (?3 IS NULL OR state = ?3)";
@@ -93,7 +96,8 @@ page<referral> list_referrals(connection& conn, const std::optional<std::string>
   count.bind_all(team_id, agency_id, state).step();
   out.total_items = count.int64(0);
   sql::statement rows(conn, fmt::format("SELECT {} FROM referral{} ORDER BY sent_at DESC, id"
-                                        " LIMIT ?4 OFFSET ?5", referral_columns, where));
+                                        " LIMIT ?4 OFFSET ?5",
+                                        referral_columns, where));
   rows.bind_all(team_id, agency_id, state, q.paging.per_page, q.paging.offset());
   while (rows.step()) out.items.push_back(referral_from(rows));
   for (referral& r : out.items) r.history = history_of(conn, r.id);
@@ -101,7 +105,8 @@ page<referral> list_referrals(connection& conn, const std::optional<std::string>
 }
 
 std::vector<std::string> sent_before(connection& conn, const std::string& cutoff) {
-  sql::statement q(conn, "SELECT id FROM referral WHERE state = 'sent' AND sent_at <= ?1 ORDER BY sent_at");
+  sql::statement q(
+      conn, "SELECT id FROM referral WHERE state = 'sent' AND sent_at <= ?1 ORDER BY sent_at");
   q.bind_all(cutoff);
   std::vector<std::string> out;
   while (q.step()) out.push_back(q.text(0));

@@ -25,12 +25,12 @@ void sql_distance_km(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }  // namespace
 
 connection::connection(const std::string& path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    const std::string message =
-        fmt::format("cannot open database '{}': {}", path, db_ ? sqlite3_errmsg(db_) : "out of memory");
+    const std::string message = fmt::format("cannot open database '{}': {}", path,
+                                            db_ ? sqlite3_errmsg(db_) : "out of memory");
     sqlite3_close(db_);
     db_ = nullptr;
     throw error(error_code::internal, message, "database.path");
@@ -45,7 +45,9 @@ connection::connection(const std::string& path) {
                              sql_distance_km, nullptr, nullptr, nullptr);
 }
 
-connection::~connection() { sqlite3_close_v2(db_); }
+connection::~connection() {
+  sqlite3_close_v2(db_);
+}
 
 void connection::exec(const char* text) {
   char* message = nullptr;
@@ -66,7 +68,8 @@ void fail(sqlite3* db, int rc, std::string_view context) {
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
       throw error(error_code::conflict, fmt::format("{}: already exists ({})", context, detail));
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-      throw error(error_code::unprocessable, fmt::format("{}: refers to a record that does not exist", context));
+      throw error(error_code::unprocessable,
+                  fmt::format("{}: refers to a record that does not exist", context));
     throw error(error_code::unprocessable, fmt::format("{}: {}", context, detail));
   }
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
@@ -75,11 +78,14 @@ void fail(sqlite3* db, int rc, std::string_view context) {
 }
 
 statement::statement(connection& conn, std::string_view text) : db_(conn.handle()) {
-  const int rc = sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &stmt_, nullptr);
+  const int rc =
+      sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &stmt_, nullptr);
   if (rc != SQLITE_OK) fail(db_, rc, "prepare");
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
+statement::~statement() {
+  sqlite3_finalize(stmt_);
+}
 
 statement& statement::bind(int index, std::nullptr_t) {
   const int rc = sqlite3_bind_null(stmt_, index);
@@ -123,13 +129,20 @@ void statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-bool statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-double statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool statement::is_null(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t statement::int64(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
+double statement::real(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
 
 std::string statement::text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string();
 }
 
 std::optional<std::string> statement::optional_text(int col) const {
@@ -147,7 +160,9 @@ std::optional<double> statement::optional_real(int col) const {
   return real(col);
 }
 
-int changes(connection& conn) { return sqlite3_changes(conn.handle()); }
+int changes(connection& conn) {
+  return sqlite3_changes(conn.handle());
+}
 
 }  // namespace sql
 }  // namespace pathways

@@ -47,7 +47,9 @@ class statement {
   statement& bind(int index, std::string_view value);
   // Text bound from now on is not copied: the caller keeps it alive until reset().
   void borrow_text() { borrow_text_ = true; }
-  statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  statement& bind(int index, const std::string& value) {
+    return bind(index, std::string_view(value));
+  }
   statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   template <class T>
   statement& bind(int index, const std::optional<T>& value) {

@@ -9,7 +9,8 @@ namespace {
 
 // The first position at or after i holding a or b (c, d), or text.size(): a plain loop, where
 // string_view::find_first_of searches the set once a character.
-std::size_t next_of(std::string_view text, std::size_t i, char a, char b, char c = '\0', char d = '\0') {
+std::size_t next_of(std::string_view text, std::size_t i, char a, char b, char c = '\0',
+                    char d = '\0') {
   for (; i < text.size(); ++i) {
     const char x = text[i];
     if (x == a || x == b || (c != '\0' && (x == c || x == d))) return i;

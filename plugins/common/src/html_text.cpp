@@ -126,8 +126,8 @@ std::string html_to_text(std::string_view html) {
   bool plain = html.empty() || (html.front() != ' ' && html.back() != ' ');
   for (std::size_t i = 0; plain && i < html.size(); ++i) {
     const char c = html[i];
-    plain = !(c == '&' || c == '<' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
-              (c == ' ' && i + 1 < html.size() && html[i + 1] == ' '));
+    plain = !(c == '&' || c == '<' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+              c == '\v' || (c == ' ' && i + 1 < html.size() && html[i + 1] == ' '));
   }
   if (plain) return std::string(html);
   std::string raw;

@@ -27,7 +27,7 @@ inline constexpr std::uint32_t abi_minor = 0;
 #define PATHWAYS_PLUGIN_STRINGIFY_(x) #x
 #define PATHWAYS_PLUGIN_STRINGIFY(x) PATHWAYS_PLUGIN_STRINGIFY_(x)
 // Compiler and standard library: Boost.DLL gives no ABI stability, so host and plugin must agree.
-#define PATHWAYS_PLUGIN_TOOLCHAIN                                                              \
+#define PATHWAYS_PLUGIN_TOOLCHAIN \
   "g++ " __VERSION__ "; libstdc++ " PATHWAYS_PLUGIN_STRINGIFY(_GLIBCXX_RELEASE) "; cxx11-abi " \
       PATHWAYS_PLUGIN_STRINGIFY(_GLIBCXX_USE_CXX11_ABI) "; C++ " PATHWAYS_PLUGIN_STRINGIFY(__cplusplus)
 
@@ -163,16 +163,16 @@ inline const std::string& pathways::plugin::settings::required(std::string_view 
 
 // Declares a plugin from an ordinary class: the two extern "C" entry points the host calls.
 #define PATHWAYS_FEED_PLUGIN(plugin_class, plugin_name, plugin_version)                        \
-  PATHWAYS_PLUGIN_EXPORT const ::pathways::plugin::description* pathways_plugin_describe()     \
-      noexcept {                                                                               \
-    static const ::pathways::plugin::description d{                                            \
-        ::pathways::plugin::abi_major, ::pathways::plugin::abi_minor, plugin_name,             \
-        plugin_version, PATHWAYS_PLUGIN_TOOLCHAIN};                                            \
+  PATHWAYS_PLUGIN_EXPORT const ::pathways::plugin::description*                                \
+  pathways_plugin_describe() noexcept {                                                        \
+    static const ::pathways::plugin::description d{::pathways::plugin::abi_major,              \
+                                                   ::pathways::plugin::abi_minor, plugin_name, \
+                                                   plugin_version, PATHWAYS_PLUGIN_TOOLCHAIN}; \
     return &d;                                                                                 \
   }                                                                                            \
-  PATHWAYS_PLUGIN_EXPORT int pathways_plugin_read(const ::pathways::plugin::settings* config,  \
-                                                  ::pathways::plugin::record_sink* sink)       \
-      noexcept {                                                                               \
+  PATHWAYS_PLUGIN_EXPORT int pathways_plugin_read(                                             \
+      const ::pathways::plugin::settings* config,                                              \
+      ::pathways::plugin::record_sink* sink) noexcept {                                        \
     return static_cast<int>(                                                                   \
         ::pathways::plugin::detail::guarded_read<plugin_class>(*config, *sink));               \
   }
