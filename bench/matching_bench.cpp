@@ -304,7 +304,7 @@ struct match_fixture {
       const person& p = people[static_cast<std::size_t>(i)];
       match_request r;
       r.limit = match_limit;
-      const match_list ranked = matching->rank(p, r);
+      const ranking ranked = matching->rank(p, r);
       const auto expected = brute_force(p, match_limit, false);
       bool same = ranked.matches.size() == expected.size();
       for (std::size_t k = 0; same && k < expected.size(); ++k)
@@ -317,7 +317,7 @@ struct match_fixture {
         for (std::size_t k = 0; k < std::max(expected.size(), ranked.matches.size()); ++k)
           std::fprintf(stderr, "  #%zu rank %.9f %s | brute %.9f %s\n", k + 1,
                        k < ranked.matches.size() ? ranked.matches[k].score : -1.0,
-                       k < ranked.matches.size() ? ranked.matches[k].opening.id.c_str() : "-",
+                       k < ranked.matches.size() ? ranked.matches[k].opportunity_id.c_str() : "-",
                        k < expected.size() ? expected[k].first : -1.0,
                        k < expected.size() ? openings[expected[k].second].id.c_str() : "-");
         std::abort();
@@ -364,7 +364,7 @@ void rank_top_10(benchmark::State& state, spread s) {
   std::size_t found = 0;
   for (auto _ : state) {
     const person& p = f.people[next++ % f.people.size()];
-    match_list list = f.matching->rank(p, r);
+    ranking list = f.matching->rank(p, r);
     found += list.matches.size();
     benchmark::DoNotOptimize(list);
   }

@@ -75,6 +75,7 @@ allocation_proposal allocation_service::propose(const principal& caller,
   allocation_problem problem;
   problem.people = static_cast<int>(request.people.size());
   problem.places.assign(request.opportunity_ids.size(), 0);
+  const auto openings = matching_.openings(request.opportunity_ids);
   std::vector<std::vector<opening_fit>> all_fits;
   std::map<std::pair<int, int>, std::pair<double, std::optional<int>>>
       chosen;  // score, preference rank
@@ -86,7 +87,7 @@ allocation_proposal allocation_service::propose(const principal& caller,
             error_code::unprocessable,
             fmt::format("a preference of person {} is not among opportunity_ids", who.person_id),
             "people");
-    all_fits.push_back(matching_.fits(caller, who.person_id, request.opportunity_ids));
+    all_fits.push_back(matching_.fits(caller, who.person_id, openings));
     const auto& fits = all_fits.back();
     for (std::size_t oi = 0; oi < fits.size(); ++oi)
       problem.places[oi] = std::max(0, fits[oi].places_available);

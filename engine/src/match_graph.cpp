@@ -1,5 +1,6 @@
-// The matching graph on a Boost.Graph adjacency list, with flat per-term postings mirrored from
-// its term → opportunity edges for the match loop.
+// The matching graph on a Boost.Graph adjacency list, with an opening's edges to the terms it
+// values kept as flat per-term postings for the match loop (as Boost edges they would cost about
+// 80 bytes each).
 #include "pathways/match_graph.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -9,16 +10,16 @@
 #include <unordered_map>
 
 #include "pathways/error.hpp"
+#include "slot_index.hpp"
 
 namespace pathways {
 namespace {
 
 enum class vertex_kind : std::uint8_t { term, domain, agency, opportunity, person };
-// What an edge says: a term related to a term; an opening valuing a term; a person's strength or
-// interest; an opening's domain or agency; a person's goal domain.
+// What an edge says: a term related to a term; a person's strength or interest; an opening's
+// domain or agency; a person's goal domain.
 enum class edge_kind : std::uint8_t {
   related,
-  values,
   strength_of,
   interest_of,
   in_domain,
@@ -53,8 +54,8 @@ struct match_graph::impl {
   std::vector<vertex> domain_vertex;
   std::unordered_map<std::string, vertex> agency_vertex;
   std::vector<vertex> opportunity_vertex;
-  std::vector<opportunity> opportunities;
-  std::unordered_map<std::string, std::uint32_t> opportunity_slot;
+  slot_index opening_index;  // into match_graph::opening_ids_
+  std::unordered_map<std::uint32_t, std::vector<time_slot>> schedules;  // openings that give times
   std::vector<vertex> person_vertex;
   std::vector<person> people;
   std::unordered_map<std::string, std::uint32_t> person_slot;
@@ -125,7 +126,7 @@ opening_gate gate_for(const opportunity& o) {
     g.lon = o.location->lon;
   }
   g.open = o.status == opportunity_status::open;
-  g.has_places = o.places_available > 0;
+  g.places_available = o.places_available;
   g.closing = yyyymmdd(o.closing_date);
   g.hours = o.hours_per_week.value_or(-1);
   g.min_age = static_cast<std::int16_t>(o.min_age.value_or(-1));
@@ -139,17 +140,15 @@ opening_gate gate_for(const opportunity& o) {
 
 match_graph::~match_graph() = default;
 
-void match_graph::upsert(const opportunity& given) {
+void match_graph::upsert(const opportunity& o) {
   auto& m = *impl_;
-  opportunity o = given;
-  o.description.clear();  // matching never reads it; keep the graph small
-  auto [it, added] =
-      m.opportunity_slot.try_emplace(o.id, static_cast<std::uint32_t>(m.opportunities.size()));
-  const std::uint32_t slot = it->second;
-  if (added) {
+  const auto found = m.opening_index.find(o.id, opening_ids_);
+  const std::uint32_t slot = found ? *found : static_cast<std::uint32_t>(opening_ids_.size());
+  if (!found) {
+    opening_ids_.push_back(o.id);
+    m.opening_index.add(slot, opening_ids_);
     m.opportunity_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
-    m.opportunities.push_back(std::move(o));
     areas_.push_back(domain::work);
     revisions_.push_back(0);
     gates_.emplace_back();
@@ -158,30 +157,31 @@ void match_graph::upsert(const opportunity& given) {
     for_each_valued(slot,
                     [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
-    m.opportunities[slot] = std::move(o);
   }
   const vertex v = m.opportunity_vertex[slot];
-  const opportunity& stored = m.opportunities[slot];
   std::vector<term_weight> valued;
   float total = 0;
-  for (const auto& s : stored.strengths) {
+  for (const auto& s : o.strengths) {
     const auto term = m.term_slot.find(s.term);
     if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
     const auto weight = static_cast<float>(s.weight);
-    boost::add_edge(m.term_vertex[term->second], v, edge_info{edge_kind::values, weight}, m.g);
     valued.push_back({term->second, weight});
     total += weight;
   }
-  boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(stored.area)],
+  boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(o.area)],
                   edge_info{edge_kind::in_domain, 1.0f}, m.g);
-  boost::add_edge(v, m.agency_of(stored.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
-  areas_[slot] = stored.area;
+  boost::add_edge(v, m.agency_of(o.agency_id), edge_info{edge_kind::offered_by, 1.0f}, m.g);
+  if (o.schedule.empty())
+    m.schedules.erase(slot);
+  else
+    m.schedules[slot] = o.schedule;
+  areas_[slot] = o.area;
   revisions_[slot] = ++last_revision_;
-  gates_[slot] = gate_for(stored);
+  gates_[slot] = gate_for(o);
   set_strengths(slot, valued, total);
   const opening_gate& gate = gates_[slot];
   const auto flags = static_cast<std::uint8_t>(
-      (gate.open && gate.has_places ? term_posting::available : 0) |
+      (gate.open && gate.places_available > 0 ? term_posting::available : 0) |
       (gate.located ? term_posting::located : 0) | (gate.remote ? term_posting::remote : 0) |
       (gate.hours >= 0 ? term_posting::hours_known : 0));
   const auto half_hours =
@@ -190,7 +190,7 @@ void match_graph::upsert(const opportunity& given) {
   for (const term_weight& t : valued) {
     const auto share = static_cast<std::uint16_t>(
         std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
-    postings_[posting_list(t.term, stored.area)].push_back(
+    postings_[posting_list(t.term, o.area)].push_back(
         {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags, half_hours});
   }
 }
@@ -268,9 +268,7 @@ void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t 
 }
 
 std::optional<std::uint32_t> match_graph::opportunity_slot(const std::string& id) const {
-  auto it = impl_->opportunity_slot.find(id);
-  if (it == impl_->opportunity_slot.end()) return std::nullopt;
-  return it->second;
+  return impl_->opening_index.find(id, opening_ids_);
 }
 
 std::optional<std::uint32_t> match_graph::person_slot(const std::string& id) const {
@@ -285,8 +283,10 @@ std::optional<std::uint32_t> match_graph::term_slot(const std::string& term) con
   return it->second;
 }
 
-const opportunity& match_graph::opportunity_at(std::uint32_t slot) const {
-  return impl_->opportunities.at(slot);
+const std::vector<time_slot>& match_graph::schedule_of(std::uint32_t slot) const {
+  static const std::vector<time_slot> none;
+  const auto found = impl_->schedules.find(slot);
+  return found == impl_->schedules.end() ? none : found->second;
 }
 const person& match_graph::person_at(std::uint32_t slot) const {
   return impl_->people.at(slot);
@@ -295,7 +295,7 @@ const std::string& match_graph::term_at(std::uint32_t slot) const {
   return impl_->term_id.at(slot);
 }
 std::size_t match_graph::opportunity_count() const {
-  return impl_->opportunities.size();
+  return opening_ids_.size();
 }
 std::size_t match_graph::person_count() const {
   return impl_->people.size();

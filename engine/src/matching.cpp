@@ -139,11 +139,19 @@ std::string adjustment_words(const std::vector<adjustment>& list) {
   return out;
 }
 
+// The distance from home to an opening the graph knows, when both places are known and the
+// opening is not remote (as scoring::distance_from_home).
+std::optional<double> distance_from_home(const person& p, const opening_gate& g) {
+  if (!g.located || !p.home) return std::nullopt;
+  return distance_km(*p.home, {g.lat, g.lon});
+}
+
 // Reasons a coordinator can read out, citing only what exists for this person and the opening
 // in `slot` (its valued terms in the order given, as slots: no lookup by name).
 std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
                                       std::uint32_t slot, const reached_list& reached) {
-  const opportunity& o = g.opportunity_at(slot);
+  const opening_gate& o = g.gate_of(slot);
+  const domain area = g.area_of(slot);
   std::vector<match_reason> out;
   g.for_each_valued(slot, [&](std::uint32_t term, float) {
     const reach* r = find_reach(reached, term);
@@ -167,22 +175,22 @@ std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& 
   });
   const goal* best = nullptr;
   for (const auto& goal_ : p.goals)
-    if (goal_.status == goal_status::active && goal_.area == o.area &&
+    if (goal_.status == goal_status::active && goal_.area == area &&
         (!best || goal_.priority < best->priority))
       best = &goal_;
   if (best)
-    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(o.area),
+    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(area),
                                        best->own_words)});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
-  } else if (const auto d = scoring::distance_from_home(p, o)) {
+  } else if (const auto d = distance_from_home(p, o)) {
     out.push_back({"distance", p.prefs.max_travel_km
                                    ? fmt::format("{:.1f} km from home, within your {:g} km", *d,
                                                  *p.prefs.max_travel_km)
                                    : fmt::format("{:.1f} km from home", *d)});
   }
-  if (o.hours_per_week && (p.prefs.hours_min || p.prefs.hours_max)) {
-    const double h = *o.hours_per_week;
+  if (o.hours >= 0 && (p.prefs.hours_min || p.prefs.hours_max)) {
+    const double h = o.hours;
     std::string pref =
         p.prefs.hours_min && p.prefs.hours_max
             ? fmt::format("{:g} to {:g} hours you prefer", *p.prefs.hours_min, *p.prefs.hours_max)
@@ -229,10 +237,11 @@ struct seeker {
 // scoring::check on flat data, in the same order, without composing messages; sets `km` to
 // the distance from home when it is known.
 std::optional<scoring::constraint> gate_check(const seeker& s, const opening_gate& g,
-                                              const opportunity& o, std::optional<double>& km) {
+                                              const std::vector<time_slot>& schedule,
+                                              std::optional<double>& km) {
   using scoring::constraint;
   if (!g.open) return constraint::not_open;
-  if (!g.has_places) return constraint::no_places;
+  if (g.places_available <= 0) return constraint::no_places;
   if (g.closing < s.today) return constraint::past_closing_date;
   if (s.age && (g.min_age >= 0 || g.max_age >= 0)) {
     if (g.min_age >= 0 && *s.age < g.min_age) return constraint::age;
@@ -250,7 +259,7 @@ std::optional<scoring::constraint> gate_check(const seeker& s, const opening_gat
     return constraint::too_many_hours;
   if ((s.needs & ~g.adjustments) != 0) return constraint::adjustment_missing;
   if (!s.who.prefs.available.empty() && g.has_schedule &&
-      !scoring::times_overlap(s.who.prefs.available, o.schedule))
+      !scoring::times_overlap(s.who.prefs.available, schedule))
     return constraint::schedule;
   return std::nullopt;
 }
@@ -298,7 +307,7 @@ scoring::check_context context_now(const match_request& r) {
 }  // namespace
 
 matching_service::matching_service(database& db, const taxonomy& terms)
-    : terms_(terms), graph_(terms) {
+    : terms_(terms), graph_(terms), openings_(db) {
   const auto start = std::chrono::steady_clock::now();
   auto conn = db.connect();
   transaction tx(*conn, transaction::kind::read);
@@ -331,7 +340,7 @@ void matching_service::opportunity_saved(const opportunity& o) {
   graph_.upsert(o);
 }
 
-match_list matching_service::rank(const person& p, const match_request& r) const {
+ranking matching_service::rank(const person& p, const match_request& r) const {
   const auto ctx = context_now(r);
   const seeker who(p, ctx);
   const reached_list reached = reached_terms(graph_, p);
@@ -339,33 +348,34 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   seen_openings seen(graph_.opportunity_count());
   best_of kept(static_cast<std::size_t>(std::max(0, r.limit)));
   best_of missed(r.explain_excluded ? static_cast<std::size_t>(std::max(0, r.limit)) : 0);
-  // The score to beat, and the best an opening could score from bounds on its strengths and
-  // distance parts. Bounds get a little slack for float rounding, so the ranking stays exact.
-  auto threshold = [&] { return std::min(kept.threshold(), missed.threshold()); };
+  const bool explain = r.explain_excluded;
+  // The score to beat, kept current as openings are offered.
+  double to_beat = std::min(kept.threshold(), missed.threshold());
+  // The best an opening could score from bounds on its parts. Bounds get a little slack for
+  // float rounding, so the ranking stays exact.
   constexpr double slack = 1e-5;
   const bool prefers_hours = p.prefs.hours_min || p.prefs.hours_max;
   const double hours_best = prefers_hours ? 1.0 : 0.5;  // see hours_value
-  auto best_possible = [&](double strengths_bound, domain area, double distance_best,
-                           double hours_part_best = -1) {
-    return scoring::combine(std::min(1.0, strengths_bound + slack),
-                            who.goal_by_domain[static_cast<std::size_t>(area)], distance_best,
-                            hours_part_best >= 0 ? hours_part_best : hours_best) +
+  auto best_possible = [&](double strengths_bound, double goal, double distance_best,
+                           double hours_part_best) {
+    return scoring::combine(std::min(1.0, strengths_bound + slack), goal, distance_best,
+                            hours_part_best) +
            slack;
   };
   // Scores one opening in full, unless its exact strengths part already rules it out.
-  auto consider = [&](std::uint32_t slot, domain area, double distance_best,
+  auto consider = [&](std::uint32_t slot, double goal, double distance_best,
                       double hours_part_best) {
     const double strengths = factors.strengths_part(graph_, slot);
-    if (best_possible(strengths, area, distance_best, hours_part_best) < threshold()) return;
+    if (best_possible(strengths, goal, distance_best, hours_part_best) < to_beat) return;
     const opening_gate& gate = graph_.gate_of(slot);
     std::optional<double> km;
-    const auto excluded = gate_check(who, gate, graph_.opportunity_at(slot), km);
-    if (excluded && !(r.explain_excluded && scoring::negotiable(*excluded))) return;
+    const auto excluded = gate_check(who, gate, graph_.schedule_of(slot), km);
+    if (excluded && !(explain && scoring::negotiable(*excluded))) return;
     const double score = scoring::combine(
-        strengths, who.goal_by_domain[static_cast<std::size_t>(area)],
-        scoring::distance_value(km, gate.remote, p.prefs),
+        strengths, goal, scoring::distance_value(km, gate.remote, p.prefs),
         scoring::hours_value(gate.hours >= 0 ? std::optional(gate.hours) : std::nullopt, p.prefs));
     (excluded ? missed : kept).offer(score, slot);
+    to_beat = std::min(kept.threshold(), missed.threshold());
   };
 
   // Domains by falling goal part (the asked one alone), so the kept list fills with likely
@@ -387,76 +397,105 @@ match_list matching_service::rank(const person& p, const match_request& r) const
   });
   const bool has_home = p.home.has_value();
   const unit_vector home = has_home ? unit_vector_of(*p.home) : unit_vector{};
+  // Postings further than the travel limit (as chords of the unit sphere, squared: no square
+  // root for what is ruled out); none when there is no limit or near misses are asked for.
+  const double chord_limit = who.travel_limit && !explain
+                                 ? (*who.travel_limit + packed_place_slack_km) / earth_radius_km
+                                 : std::numeric_limits<double>::infinity();
+  const double chord_limit_squared = chord_limit * chord_limit;
+  // distance_value's parts, for the bound on a posting's place.
+  const double scoring_travel_km = p.prefs.max_travel_km.value_or(scoring::default_travel_km);
+  const double hours_cap =
+      !explain && p.prefs.hours_max ? *p.prefs.hours_max : std::numeric_limits<double>::infinity();
+  const std::uint32_t needs = explain ? 0 : who.needs;
+  const std::uint8_t must_have = explain ? 0 : term_posting::available;
   // The openings of one list worth a full look, read once the list is done (their lines asked
   // for meanwhile).
   struct worth_a_look {
     std::uint32_t slot;
-    double distance_best;
-    double hours_part_best;
+    float distance_best;
+    float hours_part_best;
   };
   thread_local std::vector<worth_a_look> looks;
+  // Where each reached term's lists are, asked for at once (they are scattered).
+  for (const reach& t : reached) graph_.prefetch_posting_heads(t.term);
   for (const domain area : areas) {
-    if (!reached.empty()) graph_.prefetch_postings(reached[0].term, area);
+    const double goal = who.goal_by_domain[static_cast<std::size_t>(area)];
+    // The best a posting can score besides its strengths part: the most its place and hours
+    // could add.
+    const double best_rest = scoring::combine(0, goal, 1.0, hours_best) + slack;
+    for (const reach& t : reached) graph_.prefetch_postings(t.term, area);
     for (std::size_t i = 0; i < reached.size(); ++i) {
       const double factor = reached[i].factor;
       const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
-      if (best_possible(factor, area, 1.0) < threshold()) break;
-      if (i + 1 < reached.size()) graph_.prefetch_postings(reached[i + 1].term, area);
+      if (best_possible(factor, goal, 1.0, hours_best) < to_beat) break;
+      // A posting's strengths part must reach this for it to be worth more than a glance.
+      const double strengths_needed = (to_beat - best_rest) / scoring::strengths_weight - slack;
       looks.clear();
       for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
         if (seen.check_and_mark(post.slot)) continue;
         // Closed, full or missing a needed adjustment: ruled out before the opening is read.
-        if (!r.explain_excluded && ((post.flags & term_posting::available) == 0 ||
-                                    (who.needs & ~std::uint32_t{post.adjustments}) != 0))
+        if ((post.flags & must_have) != must_have ||
+            (needs & ~std::uint32_t{post.adjustments}) != 0)
           continue;
+        const double share = post.share_at_most();
+        const double strengths_bound = share * factor + (1.0 - share) * next;
+        if (strengths_bound < strengths_needed) continue;
         double distance_best = 0.5;  // see distance_value: unknown distance
         if ((post.flags & term_posting::remote) != 0) {
           distance_best = 1.0;
         } else if ((post.flags & term_posting::located) != 0 && has_home) {
-          const double km_least = std::max(0.0, distance_km_at_least(home, post.place));
-          if (!r.explain_excluded && who.travel_limit && km_least > *who.travel_limit) continue;
-          distance_best = scoring::distance_value(km_least, false, p.prefs);
+          const double chord_squared = chord_squared_to(home, post.place);
+          if (chord_squared > chord_limit_squared) continue;
+          const double km_least =
+              std::max(0.0, earth_radius_km * std::sqrt(chord_squared) - packed_place_slack_km);
+          distance_best = scoring_travel_km <= 0
+                              ? 0.0
+                              : std::clamp(1.0 - km_least / scoring_travel_km, 0.0, 1.0);
         }
         double hours_part_best = hours_best;
         if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {
           const double least = post.hours_at_least();
-          if (!r.explain_excluded && p.prefs.hours_max && least > *p.prefs.hours_max) continue;
+          if (least > hours_cap) continue;
           // hours_value is 1 on the preferred range and falls away from it: its best over the
           // opening's possible hours is at the one nearest that range.
           hours_part_best = scoring::hours_value(
               std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
         }
-        const double share = post.share_at_most();
-        if (best_possible(share * factor + (1.0 - share) * next, area, distance_best,
-                          hours_part_best) < threshold())
+        if (best_possible(strengths_bound, goal, distance_best, hours_part_best) < to_beat)
           continue;
         graph_.prefetch_opening(post.slot);
-        looks.push_back({post.slot, distance_best, hours_part_best});
+        looks.push_back(
+            {post.slot, static_cast<float>(distance_best), static_cast<float>(hours_part_best)});
       }
       for (const worth_a_look& look : looks)
-        consider(look.slot, area, look.distance_best, look.hours_part_best);
+        consider(look.slot, goal, look.distance_best, look.hours_part_best);
     }
   }
   // A domain asked for: its openings count even with no strength in common (the walk above met
   // every opening a strength reaches unless it stopped, and then none of these can make the list).
-  if (r.area && best_possible(0.0, *r.area, 1.0) >= threshold()) {
-    std::vector<std::uint32_t> in_domain;
-    graph_.opportunities_in(*r.area, in_domain);
-    for (std::uint32_t slot : in_domain)
-      if (!seen.check_and_mark(slot)) consider(slot, *r.area, 1.0, hours_best);
+  if (r.area) {
+    const double goal = who.goal_by_domain[static_cast<std::size_t>(*r.area)];
+    if (best_possible(0.0, goal, 1.0, hours_best) >= to_beat) {
+      std::vector<std::uint32_t> in_domain;
+      graph_.opportunities_in(*r.area, in_domain);
+      for (std::uint32_t slot : in_domain)
+        if (!seen.check_and_mark(slot)) consider(slot, goal, 1.0, hours_best);
+    }
   }
 
-  match_list out;
-  for (const auto& [score, slot] : kept.sorted()) {
-    const opportunity& o = graph_.opportunity_at(slot);
-    out.matches.push_back({o, graph_.revision_of(slot), score, scoring::distance_from_home(p, o),
+  ranking out;
+  for (const auto& [score, slot] : kept.sorted())
+    out.matches.push_back({graph_.opening_id(slot), graph_.revision_of(slot), score,
+                           distance_from_home(p, graph_.gate_of(slot)),
                            reasons_for(terms_, graph_, p, slot, reached)});
-  }
-  // Only the near-misses returned get their reasons written out.
-  for (const auto& [score, slot] : missed.sorted()) {
-    const opportunity& o = graph_.opportunity_at(slot);
-    out.excluded.push_back({o, score, scoring::check(p, o, ctx).value_or(scoring::exclusion{})});
-  }
+  // Near misses get their constraint written out once the openings are read.
+  for (const auto& [score, slot] : missed.sorted())
+    out.excluded.push_back({graph_.opening_id(slot),
+                            graph_.revision_of(slot),
+                            score,
+                            distance_from_home(p, graph_.gate_of(slot)),
+                            {}});
   return out;
 }
 
@@ -468,9 +507,27 @@ const person& matching_service::visible_person(const principal& caller,
   return graph_.person_at(*slot);
 }
 
+std::vector<std::shared_ptr<const opportunity>> matching_service::openings(
+    const std::vector<std::string>& opportunity_ids) const {
+  std::vector<std::pair<std::string, std::uint64_t>> wanted;
+  wanted.reserve(opportunity_ids.size());
+  {
+    std::shared_lock lock(mutex_);
+    for (const auto& id : opportunity_ids) {
+      const auto slot = graph_.opportunity_slot(id);
+      if (!slot) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
+      wanted.emplace_back(id, graph_.revision_of(*slot));
+    }
+  }
+  auto out = openings_.get(wanted);
+  for (const auto& o : out)
+    if (!o) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
+  return out;
+}
+
 std::vector<opening_fit> matching_service::fits(
     const principal& caller, const std::string& person_id,
-    const std::vector<std::string>& opportunity_ids) const {
+    const std::vector<std::shared_ptr<const opportunity>>& openings) const {
   require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
                "see matches");
   std::shared_lock lock(mutex_);
@@ -479,13 +536,12 @@ std::vector<opening_fit> matching_service::fits(
   const factor_table factors(graph_.term_count(), reached);
   const auto ctx = context_now({});
   std::vector<opening_fit> out;
-  out.reserve(opportunity_ids.size());
-  for (const auto& id : opportunity_ids) {
-    const auto slot = graph_.opportunity_slot(id);
+  out.reserve(openings.size());
+  for (const auto& o : openings) {
+    const auto slot = graph_.opportunity_slot(o->id);
     if (!slot) throw error(error_code::not_found, "no such opportunity", "opportunity_ids");
-    const opportunity& o = graph_.opportunity_at(*slot);
-    out.push_back({id, scoring::total(factors.strengths_part(graph_, *slot), p, o),
-                   scoring::check(p, o, ctx), o.places_available});
+    out.push_back({o->id, scoring::total(factors.strengths_part(graph_, *slot), p, *o),
+                   scoring::check(p, *o, ctx), o->places_available});
   }
   return out;
 }
@@ -504,8 +560,33 @@ match_list matching_service::matches_for(const principal& caller, const std::str
                                          const match_request& r) const {
   require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
                "see matches");
-  std::shared_lock lock(mutex_);
-  return rank(visible_person(caller, person_id), r);
+  ranking found;
+  std::optional<person> who;  // for writing out the near misses' constraints
+  {
+    std::shared_lock lock(mutex_);
+    const person& p = visible_person(caller, person_id);
+    found = rank(p, r);
+    if (!found.excluded.empty()) who = p;
+  }
+  // Read outside the lock: a writer may wait on it while holding a connection.
+  std::vector<std::pair<std::string, std::uint64_t>> wanted;
+  for (const auto* list : {&found.matches, &found.excluded})
+    for (const ranked_opening& m : *list) wanted.emplace_back(m.opportunity_id, m.revision);
+  const auto read = openings_.get(wanted);
+  match_list out;
+  std::size_t next = 0;
+  for (ranked_opening& m : found.matches)
+    if (const auto& o = read[next++])
+      out.matches.push_back({*o, m.revision, m.score, m.distance_km, std::move(m.reasons)});
+  const auto ctx = context_now(r);
+  for (const ranked_opening& n : found.excluded)
+    if (const auto& o = read[next++])
+      out.excluded.push_back(
+          {*o, n.score, scoring::check(*who, *o, ctx).value_or(scoring::exclusion{})});
+  if (out.matches.size() + out.excluded.size() < wanted.size())
+    spdlog::warn("event=match_opening_unreadable missing={}",
+                 wanted.size() - out.matches.size() - out.excluded.size());
+  return out;
 }
 
 std::vector<candidate> matching_service::candidates_for(const principal& caller,
@@ -513,10 +594,18 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
                                                         int limit) const {
   require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
                "see candidates");
+  std::uint64_t revision = 0;
+  {
+    std::shared_lock lock(mutex_);
+    const auto slot = graph_.opportunity_slot(opportunity_id);
+    if (!slot) throw error(error_code::not_found, "no such opportunity");
+    revision = graph_.revision_of(*slot);
+  }
+  const auto read = openings_.get({{opportunity_id, revision}});  // outside the lock
+  if (!read.front()) throw error(error_code::not_found, "no such opportunity");
+  const opportunity& o = *read.front();
   std::shared_lock lock(mutex_);
-  const auto slot = graph_.opportunity_slot(opportunity_id);
-  if (!slot) throw error(error_code::not_found, "no such opportunity");
-  const opportunity& o = graph_.opportunity_at(*slot);
+  const std::uint32_t slot = *graph_.opportunity_slot(opportunity_id);  // slots stay
   const scoring::check_context ctx{today_utc(), current_year(), std::nullopt};
   // People reaching each valued term, at their best factor for that term.
   std::unordered_map<std::uint32_t, double> strength_sum;
@@ -543,7 +632,7 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
     for (const auto& r : related) visit(r.slot, scoring::related_strength);
     for (const auto& [person_slot, f] : best) strength_sum[person_slot] += valued.weight * f;
   }
-  const double total_weight = graph_.weight_total(*slot);
+  const double total_weight = graph_.weight_total(slot);
   best_of kept(static_cast<std::size_t>(std::max(0, limit)));
   for (std::size_t ps = 0; ps < graph_.person_count(); ++ps) {
     const person& p = graph_.person_at(static_cast<std::uint32_t>(ps));
@@ -559,7 +648,7 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
     out.push_back({p, score, scoring::distance_from_home(p, o),
-                   reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p))});
+                   reasons_for(terms_, graph_, p, slot, reached_terms(graph_, p))});
   }
   return out;
 }

@@ -26,15 +26,16 @@ struct packed_place {
 };
 unit_vector unit_vector_of(geo_point p) noexcept;
 packed_place packed_place_of(geo_point p) noexcept;
-// At most distance_km between the points, without trigonometry: haversine's arc 2R asin(c / 2)
-// is never shorter than R times the chord c. Packing moves a place by at most sqrt(3) * 1.6e-5
-// of the radius (0.17 km); 0.2 km of slack covers it. Negative when the points are that close.
-inline double distance_km_at_least(const unit_vector& a, packed_place b) noexcept {
+// How far packing may move a place: at most sqrt(3) * 1.6e-5 of the radius (0.17 km), rounded up.
+inline constexpr double packed_place_slack_km = 0.2;
+// The squared chord between a point and a packed place, on the unit sphere. The distance is at
+// least R times the chord (haversine's arc 2R asin(c / 2) is never shorter), less the slack.
+inline double chord_squared_to(const unit_vector& a, packed_place b) noexcept {
   constexpr double unit = 1.0 / 32767.0;
   const double dx = a.x - b.x * unit;
   const double dy = a.y - b.y * unit;
   const double dz = a.z - b.z * unit;
-  return earth_radius_km * std::sqrt(dx * dx + dy * dy + dz * dz) - 0.2;
+  return dx * dx + dy * dy + dz * dz;
 }
 bool is_valid_point(geo_point p) noexcept;
 

@@ -1,6 +1,8 @@
 // The matching graph (Boost.Graph): strengths taxonomy terms with related-term links, domains,
-// agencies, opportunities and people, joined by weighted edges. Updated one record at a time;
-// not thread-safe by itself (the matching service guards it with a reader-writer lock).
+// agencies, opportunities and people, joined by weighted edges; an opening's edges to the terms
+// it values are kept as flat per-term posting lists. It holds what matching reads of an opening,
+// not the opening itself. Updated one record at a time; not thread-safe by itself (the matching
+// service guards it with a reader-writer lock).
 #pragma once
 
 #include <algorithm>
@@ -31,13 +33,13 @@ struct opening_gate {
   bool located = false;  // has a location and is not remote
   bool remote = false;
   bool open = false;
-  bool has_places = false;
+  bool has_schedule = false;
+  std::int32_t places_available = 0;
   std::int32_t closing = 99991231;  // closing date as yyyymmdd; none: the far future
   double hours = -1;                // hours a week; negative: not given
   std::int16_t min_age = -1;        // negative: no limit
   std::int16_t max_age = -1;
   std::uint32_t adjustments = 0;  // bit n: adjustment n offered
-  bool has_schedule = false;
 };
 
 // An opening valuing a term, as the match loop reads it from the term's list for the opening's
@@ -98,7 +100,9 @@ class match_graph {
   std::optional<std::uint32_t> opportunity_slot(const std::string& id) const;
   std::optional<std::uint32_t> person_slot(const std::string& id) const;
   std::optional<std::uint32_t> term_slot(const std::string& term) const;
-  const opportunity& opportunity_at(std::uint32_t slot) const;
+  const std::string& opening_id(std::uint32_t slot) const { return opening_ids_[slot]; }
+  // The opening's times (empty when not given).
+  const std::vector<time_slot>& schedule_of(std::uint32_t slot) const;
   const person& person_at(std::uint32_t slot) const;
   const std::string& term_at(std::uint32_t slot) const;
   std::size_t opportunity_count() const;
@@ -143,6 +147,13 @@ class match_graph {
     const std::size_t bytes = std::min<std::size_t>(list.size() * sizeof(term_posting), 512);
     for (std::size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(at + offset);
   }
+  // Hints that the match loop will soon read where a term's posting lists are (for every domain).
+  void prefetch_posting_heads(std::uint32_t term) const {
+    const char* at = reinterpret_cast<const char*>(&postings_[posting_list(term, domain{})]);
+    for (std::size_t offset = 0; offset < sizeof(postings_[0]) * vocabulary<domain>::names.size();
+         offset += 64)
+      __builtin_prefetch(at + offset);
+  }
   void prefetch_opening(std::uint32_t slot) const {
     __builtin_prefetch(&strengths_[slot]);
     __builtin_prefetch(&gates_[slot]);
@@ -159,6 +170,7 @@ class match_graph {
   static std::size_t posting_list(std::uint32_t term, domain area) {
     return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
   }
+  std::vector<std::string> opening_ids_;
   std::vector<domain> areas_;
   std::vector<std::uint64_t> revisions_;
   std::uint64_t last_revision_ = 0;

@@ -1,7 +1,8 @@
 // Strengths-based matching: ranked openings for a person and ranked people for an opening,
 // each with reasons in plain language built from the person's own words. Holds the matching
-// graph in memory, built from the store at start and kept current as records are saved.
-// Thread-safe: matches read under a shared lock; a saved record takes the exclusive lock briefly.
+// graph in memory, built from the store at start and kept current as records are saved; the
+// openings it returns are read from the store (kept by revision). Thread-safe: matches read
+// under a shared lock; a saved record takes the exclusive lock briefly.
 #pragma once
 
 #include <memory>
@@ -13,6 +14,7 @@
 #include "pathways/database.hpp"
 #include "pathways/match_graph.hpp"
 #include "pathways/match_scoring.hpp"
+#include "pathways/opening_cache.hpp"
 #include "pathways/principal.hpp"
 #include "pathways/record_listener.hpp"
 #include "pathways/taxonomy.hpp"
@@ -50,6 +52,19 @@ struct match_list {
   std::vector<near_miss> excluded;  // only when asked: the best openings a constraint ruled out
 };
 
+// An opening ranked for a person from the graph alone (matches_for then reads the opening).
+struct ranked_opening {
+  std::string opportunity_id;
+  std::uint64_t revision = 0;
+  double score = 0;
+  std::optional<double> distance_km;
+  std::vector<match_reason> reasons;  // for matches; none for near misses
+};
+struct ranking {
+  std::vector<ranked_opening> matches;
+  std::vector<ranked_opening> excluded;
+};
+
 struct candidate {
   person who;
   double score = 0;
@@ -76,10 +91,14 @@ class matching_service final : public record_listener {
   std::vector<candidate> candidates_for(const principal& caller, const std::string& opportunity_id,
                                         int limit) const;
   // The ranking itself, with no scope check and no lock (benchmarks; callers hold the lock).
-  match_list rank(const person& p, const match_request& r) const;
+  ranking rank(const person& p, const match_request& r) const;
+  // The openings with these ids as matching knows them (not_found names an unknown one).
+  std::vector<std::shared_ptr<const opportunity>> openings(
+      const std::vector<std::string>& opportunity_ids) const;
   // How each of the given openings fits a person in the caller's scope (for allocation).
-  std::vector<opening_fit> fits(const principal& caller, const std::string& person_id,
-                                const std::vector<std::string>& opportunity_ids) const;
+  std::vector<opening_fit> fits(
+      const principal& caller, const std::string& person_id,
+      const std::vector<std::shared_ptr<const opportunity>>& openings) const;
   // The reasons an opening fits a person in the caller's scope.
   std::vector<match_reason> explain(const principal& caller, const std::string& person_id,
                                     const std::string& opportunity_id) const;
@@ -93,6 +112,7 @@ class matching_service final : public record_listener {
   const taxonomy& terms_;
   mutable std::shared_mutex mutex_;
   match_graph graph_;
+  mutable opening_cache openings_;
 };
 
 }  // namespace pathways
