@@ -102,8 +102,10 @@ class factor_table {
 // This thread's set of openings already met in one ranking, emptied at the start of each.
 class seen_openings {
  public:
-  explicit seen_openings(std::size_t count) : words_(storage()) {
-    words_.assign((count + 63) / 64, 0);
+  explicit seen_openings(std::size_t count) {
+    auto& words = storage();
+    words.assign((count + 63) / 64, 0);
+    words_ = words.data();  // held apart from the vector, so the loop need not reload it
   }
   // True when the slot was met before; marks it met.
   bool check_and_mark(std::uint32_t slot) {
@@ -119,7 +121,7 @@ class seen_openings {
     thread_local std::vector<std::uint64_t> words;
     return words;
   }
-  std::vector<std::uint64_t>& words_;
+  std::uint64_t* words_ = nullptr;
 };
 
 std::string label(const taxonomy& terms, const std::string& id) {
@@ -236,9 +238,9 @@ struct seeker {
 
 // scoring::check on flat data, in the same order, without composing messages; sets `km` to
 // the distance from home when it is known.
-std::optional<scoring::constraint> gate_check(const seeker& s, const opening_gate& g,
-                                              const std::vector<time_slot>& schedule,
-                                              std::optional<double>& km) {
+std::optional<scoring::constraint> gate_check(const seeker& s, const match_graph& graph,
+                                              std::uint32_t slot, std::optional<double>& km) {
+  const opening_gate& g = graph.gate_of(slot);
   using scoring::constraint;
   if (!g.open) return constraint::not_open;
   if (g.places_available <= 0) return constraint::no_places;
@@ -259,7 +261,7 @@ std::optional<scoring::constraint> gate_check(const seeker& s, const opening_gat
     return constraint::too_many_hours;
   if ((s.needs & ~g.adjustments) != 0) return constraint::adjustment_missing;
   if (!s.who.prefs.available.empty() && g.has_schedule &&
-      !scoring::times_overlap(s.who.prefs.available, schedule))
+      !scoring::times_overlap(s.who.prefs.available, graph.schedule_of(slot)))
     return constraint::schedule;
   return std::nullopt;
 }
@@ -369,7 +371,7 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
     if (best_possible(strengths, goal, distance_best, hours_part_best) < to_beat) return;
     const opening_gate& gate = graph_.gate_of(slot);
     std::optional<double> km;
-    const auto excluded = gate_check(who, gate, graph_.schedule_of(slot), km);
+    const auto excluded = gate_check(who, graph_, slot, km);
     if (excluded && !(explain && scoring::negotiable(*excluded))) return;
     const double score = scoring::combine(
         strengths, goal, scoring::distance_value(km, gate.remote, p.prefs),
@@ -416,7 +418,8 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
     float distance_best;
     float hours_part_best;
   };
-  thread_local std::vector<worth_a_look> looks;
+  thread_local std::vector<worth_a_look> kept_looks;
+  std::vector<worth_a_look>& looks = kept_looks;
   // Where each reached term's lists are, asked for at once (they are scattered).
   for (const reach& t : reached) graph_.prefetch_posting_heads(t.term);
   for (const domain area : areas) {
