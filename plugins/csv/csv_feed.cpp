@@ -186,8 +186,8 @@ class row_reader {
   const csv_row* row_ = nullptr;
 };
 
-// How many rows name each id: a first pass over the text, so that a record can go to the host as
-// soon as its id's last row is read (see record_batch).
+// How many rows name each id that more than one row names: a first pass over the text, so that a
+// record can go to the host as soon as its id's last row is read (see record_batch).
 std::unordered_map<std::string, std::size_t> rows_per_id(std::string_view text,
                                                          const csv_header& header,
                                                          const column_map& columns) {
@@ -200,6 +200,7 @@ std::unordered_map<std::string, std::size_t> rows_per_id(std::string_view text,
     if (const std::string_view id = trim(columns.get(row, field::id)); !id.empty())
       ++out[std::string(id)];
   }
+  std::erase_if(out, [](const auto& entry) { return entry.second < 2; });
   return out;
 }
 

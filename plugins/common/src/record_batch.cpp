@@ -28,6 +28,11 @@ bool record_batch::add(plugin::opening_record record, std::string_view where) {
       rows_left = counted == rows_left_.end() || counted->second == 0 ? 0 : counted->second - 1;
       if (counted != rows_left_.end()) rows_left_.erase(counted);
     }
+    if (rows_left == 0 && held_.empty()) {  // the common case: straight to the host
+      stopped_ = !sink_.accept(record);
+      if (!stopped_) ++sent_;
+      return !stopped_;
+    }
     position_.emplace(record.external_ref, first_held_ + held_.size());
     held_.push_back({std::move(record), std::string(where), rows_left});
   }

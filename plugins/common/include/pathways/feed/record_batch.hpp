@@ -19,8 +19,9 @@ class record_batch {
  public:
   explicit record_batch(plugin::record_sink& sink) : sink_(sink) {}
 
-  // How many rows name each external_ref, counted before the first add. An overcount (a row
-  // skipped later) only holds that record, and those after it, until flush.
+  // How many rows name each external_ref that more than one row names (any other has one),
+  // counted before the first add. An overcount (a row skipped later) only holds that record, and
+  // those after it, until flush.
   void expect(std::unordered_map<std::string, std::size_t> rows_per_ref);
   // Adds record; where names its source for a duplicate warning ("line 12", "service x").
   // False once the sink has said stop: read no further.
