@@ -37,8 +37,9 @@ int minutes_of(const std::string& text, const std::string& field) {
   return h * 60 + m;
 }
 
+// The text, or "" (never a null pointer: fmt copies from it).
 std::string_view text_of(const std::optional<std::string>& text) {
-  return text ? std::string_view(*text) : std::string_view();
+  return text ? std::string_view(*text) : std::string_view("");
 }
 
 std::optional<std::string> date_of(std::string& text) {
