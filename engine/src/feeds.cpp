@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <unordered_map>
 
 #include "feed_host/feed_records.hpp"
@@ -36,7 +37,7 @@ system_clock::duration delay_after(const feed_settings& f, int failures) {
 
 // What one sync gathers from the worker before anything is written.
 struct gathered {
-  std::vector<opportunity> openings;
+  std::deque<opportunity> openings;  // grows without moving what it holds (see feed_rows.hpp)
   std::vector<std::string> digests;
   std::unordered_map<std::string, std::size_t> by_ref;
   feed_counts counts;

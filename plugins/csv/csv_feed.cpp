@@ -1,5 +1,7 @@
 // The csv feed plugin: an agency's spreadsheet export, one opening per row.
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "csv_columns.hpp"
@@ -184,47 +186,63 @@ class row_reader {
   const csv_row* row_ = nullptr;
 };
 
+// How many rows name each id that more than one row names: a first pass over the text, so that a
+// record can go to the host as soon as its id's last row is read (see record_batch).
+std::unordered_map<std::string, std::size_t> rows_per_id(std::string_view text,
+                                                         const csv_header& header,
+                                                         const column_map& columns) {
+  std::unordered_map<std::string, std::size_t> out;
+  csv_cursor rows(text);
+  csv_row row;
+  rows.next(row);  // the header
+  while (rows.next(row)) {
+    if (row.fields.size() != header.size()) continue;
+    if (const std::string_view id = trim(columns.get(row, field::id)); !id.empty())
+      ++out[std::string(id)];
+  }
+  std::erase_if(out, [](const auto& entry) { return entry.second < 2; });
+  return out;
+}
+
 }  // namespace
 
 // Settings: path (the .csv file), domain (default "work"), pay_unit (the unit of a pay that
 // names none; unset: guessed from the amount with a warning), taxonomy (a taxonomy TOML to
 // match strength labels; without it strengths pass as ids), column.<field> (header names).
+// Rows are read one at a time and each record goes out as soon as it is read (a repeated id's
+// once its last row is): only the file's text and the records of repeated ids are held.
 class csv_feed {
  public:
   void read(const plugin::settings& config, plugin::record_sink& sink) {
-    record_batch batch(sink);
-    read_rows(config, sink, batch);  // the parsed file is freed before the records go out
-    batch.flush();
-  }
-
- private:
-  static void read_rows(const plugin::settings& config, plugin::record_sink& sink,
-                        record_batch& batch) {
-    const csv_document doc = parse_csv(read_file(config.required("path")));
-    if (doc.rows.empty()) {
+    const std::string text = read_file(config.required("path"));
+    csv_cursor rows(text);
+    csv_row row;
+    if (!rows.next(row)) {
       sink.log(plugin::log_level::warn, "the file is empty");
       return;
     }
-    const csv_header header(doc.rows.front().fields);
+    const csv_header header(row.fields);
     const column_map columns(config, header);
     const std::string* taxonomy_path = config.find("taxonomy");
     const taxonomy_labels taxonomy =
         taxonomy_path ? taxonomy_labels::load(*taxonomy_path) : taxonomy_labels{};
     row_reader reader(columns, taxonomy, config, sink);
-    batch.reserve(doc.rows.size() - 1);
-    for (std::size_t i = 1; i < doc.rows.size(); ++i) {
-      const csv_row& row = doc.rows[i];
+    record_batch batch(sink);
+    batch.expect(rows_per_id(text, header, columns));
+    while (rows.next(row)) {
       if (row.fields.size() != header.size()) {
         sink.warn("", "line " + std::to_string(row.line) + ": skipped, " +
                           std::to_string(row.fields.size()) + " fields where the header has " +
                           std::to_string(header.size()));
         continue;
       }
-      if (auto record = reader.read(row)) batch.add(std::move(*record), reader.where());
+      if (auto record = reader.read(row))
+        if (!batch.add(std::move(*record), reader.where())) return;  // the host's record limit
     }
-    if (doc.unterminated_quote_line)
-      sink.warn("", "line " + std::to_string(*doc.unterminated_quote_line) +
+    if (const auto line = rows.unterminated_quote_line())
+      sink.warn("", "line " + std::to_string(*line) +
                         ": a quoted field never closes; the rest of the file was one field");
+    batch.flush();
   }
 };
 

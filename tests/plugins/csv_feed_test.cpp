@@ -145,6 +145,18 @@ TEST(csv_feed, an_unterminated_quote_is_reported_not_fatal) {
   EXPECT_EQ(run.warnings_mentioning("line 3: a quoted field never closes"), 1u);
 }
 
+TEST(csv_feed, each_record_goes_out_once_no_later_row_can_replace_it) {
+  const feed_run run = read_csv({{"path", fixtures + "streamed.csv"}});
+  ASSERT_EQ(run.status, 0);
+  // S-1 waits for its repeat on line 4 (last wins) and S-2 behind it (first-seen order); the rest
+  // go as their rows are read, before the warnings of later rows.
+  EXPECT_EQ(run.order,
+            (std::vector<std::string>{"warning S-1", "record S-1", "record S-2", "warning S-3",
+                                      "warning S-3", "record S-3", "record S-4"}));
+  EXPECT_EQ(run.find("S-1")->title, "First again");
+  EXPECT_FALSE(run.find("S-3")->lat);
+}
+
 TEST(csv_feed, a_missing_file_fails_the_read) {
   const feed_run run = read_csv({{"path", fixtures + "no-such-file.csv"}});
   EXPECT_EQ(run.status, 1);

@@ -5,6 +5,7 @@
 #include "pathways/feed/dates.hpp"
 #include "pathways/feed/html_text.hpp"
 #include "pathways/feed/pay.hpp"
+#include "pathways/feed/record_batch.hpp"
 #include "pathways/feed/taxonomy_labels.hpp"
 #include "pathways/feed/web_url.hpp"
 #include "pathways/feed/weekly_schedule.hpp"
@@ -111,6 +112,87 @@ TEST(feed_csv_reader, quotes_newlines_bom_and_blank_lines) {
   EXPECT_EQ(doc.rows[2].line, 5u);
   EXPECT_EQ(doc.rows[2].fields, (std::vector<std::string>{"2", ""}));
   EXPECT_FALSE(doc.unterminated_quote_line);
+}
+
+TEST(feed_csv_reader, a_cursor_reads_the_rows_parse_csv_does_into_one_reused_row) {
+  const std::string text = "id,text\r\n\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n2,\n3\n\"4,\n";
+  const auto doc = feed::parse_csv(text);
+  feed::csv_cursor rows(text);
+  feed::csv_row row;
+  std::size_t n = 0;
+  for (; rows.next(row); ++n) {
+    ASSERT_LT(n, doc.rows.size());
+    EXPECT_EQ(row.line, doc.rows[n].line);
+    EXPECT_EQ(row.fields, doc.rows[n].fields);
+  }
+  EXPECT_EQ(n, 5u);
+  EXPECT_EQ(row.fields, (std::vector<std::string>{"4,\n"}));  // a quote never closed
+  EXPECT_EQ(rows.unterminated_quote_line(), 7u);
+  EXPECT_EQ(doc.unterminated_quote_line, 7u);
+}
+
+// A sink that takes a limited number of records and notes what it was given, in order.
+struct noted_sink final : pathways::plugin::record_sink {
+  std::size_t room = 100;
+  std::vector<std::string> notes;  // "ref title" of each record, "warning ref" of each warning
+  bool accept(const pathways::plugin::opening_record& r) noexcept override {
+    if (room == 0) return false;
+    --room;
+    notes.push_back(r.external_ref + " " + r.title);
+    return true;
+  }
+  void warn(std::string_view ref, std::string_view) noexcept override {
+    notes.push_back("warning " + std::string(ref));
+  }
+  void log(pathways::plugin::log_level, std::string_view) noexcept override {}
+  void fail(std::string_view) noexcept override {}
+};
+
+pathways::plugin::opening_record record_of(std::string ref, std::string title) {
+  pathways::plugin::opening_record r;
+  r.external_ref = std::move(ref);
+  r.title = std::move(title);
+  return r;
+}
+
+TEST(feed_record_batch, uncounted_records_wait_for_flush_in_first_seen_order_last_wins) {
+  noted_sink sink;
+  feed::record_batch batch(sink);
+  EXPECT_TRUE(batch.add(record_of("a", "1"), "line 2"));
+  EXPECT_TRUE(batch.add(record_of("b", "2"), "line 3"));
+  EXPECT_TRUE(batch.add(record_of("a", "3"), "line 4"));
+  EXPECT_EQ(sink.notes, std::vector<std::string>{"warning a"});
+  EXPECT_EQ(batch.flush(), 2u);
+  EXPECT_EQ(sink.notes, (std::vector<std::string>{"warning a", "a 3", "b 2"}));
+}
+
+TEST(feed_record_batch, counted_records_go_once_their_last_row_is_read) {
+  noted_sink sink;
+  feed::record_batch batch(sink);
+  batch.expect({{"a", 2}, {"b", 1}, {"c", 2}, {"d", 1}});  // c's second row is never added
+  batch.add(record_of("a", "1"), "line 2");
+  batch.add(record_of("b", "2"), "line 3");
+  EXPECT_TRUE(sink.notes.empty());  // b waits behind a
+  batch.add(record_of("a", "3"), "line 4");
+  EXPECT_EQ(sink.notes, (std::vector<std::string>{"warning a", "a 3", "b 2"}));
+  batch.add(record_of("c", "4"), "line 5");
+  batch.add(record_of("d", "5"), "line 6");
+  batch.add(record_of("e", "6"), "line 7");  // not counted: nothing can replace it
+  EXPECT_EQ(sink.notes.size(), 3u);  // c waits for a row that never comes; d and e behind it
+  EXPECT_EQ(batch.flush(), 5u);
+  EXPECT_EQ(sink.notes, (std::vector<std::string>{"warning a", "a 3", "b 2", "c 4", "d 5", "e 6"}));
+}
+
+TEST(feed_record_batch, a_sink_that_says_stop_ends_the_batch) {
+  noted_sink sink;
+  sink.room = 1;
+  feed::record_batch batch(sink);
+  batch.expect({{"a", 1}, {"b", 1}, {"c", 1}});
+  EXPECT_TRUE(batch.add(record_of("a", "1"), "line 2"));
+  EXPECT_FALSE(batch.add(record_of("b", "2"), "line 3"));
+  EXPECT_FALSE(batch.add(record_of("c", "3"), "line 4"));
+  EXPECT_EQ(batch.flush(), 1u);
+  EXPECT_EQ(sink.notes, std::vector<std::string>{"a 1"});
 }
 
 }  // namespace

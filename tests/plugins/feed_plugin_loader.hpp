@@ -19,14 +19,17 @@ struct feed_run : plugin::record_sink {
   std::vector<plugin::opening_record> records;
   std::vector<std::pair<std::string, std::string>> warnings;  // external_ref, message
   std::vector<std::string> failures;
+  std::vector<std::string> order;  // "record <ref>" and "warning <ref>" as they came
   int status = -1;
 
   bool accept(const plugin::opening_record& record) noexcept override {
     records.push_back(record);
+    order.push_back("record " + record.external_ref);
     return true;
   }
   void warn(std::string_view ref, std::string_view message) noexcept override {
     warnings.emplace_back(ref, message);
+    order.push_back("warning " + std::string(ref));
   }
   void log(plugin::log_level, std::string_view) noexcept override {}
   void fail(std::string_view message) noexcept override { failures.emplace_back(message); }

@@ -37,6 +37,11 @@ int minutes_of(const std::string& text, const std::string& field) {
   return h * 60 + m;
 }
 
+// The text, or "" (never a null pointer: fmt copies from it).
+std::string_view text_of(const std::optional<std::string>& text) {
+  return text ? std::string_view(*text) : std::string_view("");
+}
+
 std::optional<std::string> date_of(std::string& text) {
   if (text.empty()) return std::nullopt;
   return std::move(text);
@@ -109,18 +114,21 @@ checked_record check_record(plugin::opening_record record, const std::string& ag
 }
 
 std::string digest_of(const opportunity& o) {
-  // Compiled format strings: the same text as fmt::format, without parsing the format each time.
+  // Compiled format strings written straight into one buffer: the same text as one
+  // fmt::format("{}|{}|…") of every field, without parsing a format or building a temporary.
   fmt::memory_buffer text;
   const auto out = std::back_inserter(text);
-  fmt::format_to(
-      out, FMT_COMPILE("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}"), o.external_ref,
-      name_of(o.area), o.title, o.description,
-      o.location ? fmt::format(FMT_COMPILE("{:.7f},{:.7f}"), o.location->lat, o.location->lon) : "",
-      o.address, o.remote, o.hours_per_week.value_or(-1),
-      o.wage ? fmt::format(FMT_COMPILE("{}/{}"), o.wage->amount, name_of(o.wage->unit)) : "",
-      o.places_total, o.places_available, o.min_age.value_or(-1), o.max_age.value_or(-1),
-      o.start_date.value_or(""), o.end_date.value_or(""), o.closing_date.value_or(""),
-      name_of(o.status), o.strengths.size(), o.schedule.size());
+  fmt::format_to(out, FMT_COMPILE("{}|{}|{}|{}|"), o.external_ref, name_of(o.area), o.title,
+                 o.description);
+  if (o.location)
+    fmt::format_to(out, FMT_COMPILE("{:.7f},{:.7f}"), o.location->lat, o.location->lon);
+  fmt::format_to(out, FMT_COMPILE("|{}|{}|{}|"), o.address, o.remote,
+                 o.hours_per_week.value_or(-1));
+  if (o.wage) fmt::format_to(out, FMT_COMPILE("{}/{}"), o.wage->amount, name_of(o.wage->unit));
+  fmt::format_to(out, FMT_COMPILE("|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}"), o.places_total,
+                 o.places_available, o.min_age.value_or(-1), o.max_age.value_or(-1),
+                 text_of(o.start_date), text_of(o.end_date), text_of(o.closing_date),
+                 name_of(o.status), o.strengths.size(), o.schedule.size());
   for (const auto& s : o.strengths) fmt::format_to(out, FMT_COMPILE("|{}:{}"), s.term, s.weight);
   for (const auto& s : o.schedule)
     fmt::format_to(out, FMT_COMPILE("|{}:{}-{}"), name_of(s.day), s.start_minute, s.end_minute);

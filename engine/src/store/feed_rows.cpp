@@ -101,12 +101,12 @@ feed_batch_outcome apply_feed_batch(connection& conn, feed_batch& batch) {
     ++out.updated;
     out.changed.push_back(i);
   }
+  // New openings take the batch's random ids in ascending order and go in in the feed's order:
+  // the primary key's b-tree grows at one end, the openings are read in memory order, and the
+  // (agency, external_ref) index sees the feed's own order rather than a random one.
   std::vector<std::string> ids = new_ids(added.size());
+  std::sort(ids.begin(), ids.end());
   for (std::size_t k = 0; k < added.size(); ++k) batch.openings[added[k]].id = std::move(ids[k]);
-  // New openings in id order: the primary key's b-tree then grows at one end.
-  std::sort(added.begin(), added.end(), [&](std::size_t a, std::size_t b) {
-    return batch.openings[a].id < batch.openings[b].id;
-  });
   for (std::size_t i : added) {
     writer.insert(batch.openings[i], &batch.digests[i]);
     out.changed.push_back(i);

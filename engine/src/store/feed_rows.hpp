@@ -1,6 +1,7 @@
 // SQL for partner feeds: applying one sync's openings to the store, and the runs' records.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,9 +16,11 @@ struct feed_batch {
   std::string feed;
   std::string agency_id;
   bool full_snapshot = true;
-  std::string now;                    // the sync's timestamp for every row it writes
-  std::vector<opportunity> openings;  // checked; ids and created_at are filled in here
-  std::vector<std::string> digests;   // one a opening (see feed_records.hpp)
+  std::string now;  // the sync's timestamp for every row it writes
+  // Checked; ids and created_at are filled in here. A deque: a large feed's openings (over
+  // 600 bytes each) are gathered one at a time, and a vector would move them all as it grows.
+  std::deque<opportunity> openings;
+  std::vector<std::string> digests;  // one a opening (see feed_records.hpp)
 };
 
 struct feed_batch_outcome {

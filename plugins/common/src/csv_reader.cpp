@@ -1,4 +1,4 @@
-// RFC 4180 CSV reading: a small state machine over the whole text.
+// RFC 4180 CSV reading: a small state machine, one row at a time.
 #include "pathways/feed/csv_reader.hpp"
 
 #include "pathways/feed/text.hpp"
@@ -22,41 +22,53 @@ bool is_blank(const csv_row& row, bool had_quotes) {
   return !had_quotes && row.fields.size() == 1 && trim(row.fields[0]).empty();
 }
 
+// The row's next field, emptied; the row's strings are reused from row to row.
+std::string& start_field(csv_row& row, std::size_t& count) {
+  if (count == row.fields.size()) row.fields.emplace_back();
+  std::string& field = row.fields[count++];
+  field.clear();
+  return field;
+}
+
 }  // namespace
 
-csv_document parse_csv(std::string_view text) {
-  csv_document doc;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::size_t line = 1;
-  csv_row row{line, {}};
-  std::string field;
+csv_cursor::csv_cursor(std::string_view text) : text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+}
+
+bool csv_cursor::next(csv_row& row) {
+  while (at_ < text_.size()) {
+    const bool had_quotes = read_row(row);
+    if (!is_blank(row, had_quotes)) return true;
+  }
+  return false;
+}
+
+bool csv_cursor::read_row(csv_row& row) {
+  row.line = line_;
+  std::size_t count = 0;
+  std::string* field = &start_field(row, count);
   bool in_quotes = false;
   bool had_quotes = false;
   std::size_t quote_line = 0;
-  auto end_row = [&] {
-    row.fields.push_back(std::move(field));
-    field.clear();
-    if (!is_blank(row, had_quotes)) doc.rows.push_back(std::move(row));
-    row = csv_row{line, {}};
-    had_quotes = false;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  const std::string_view text = text_;
+  for (; at_ < text.size(); ++at_) {
+    const char c = text[at_];
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
+        if (at_ + 1 < text.size() && text[at_ + 1] == '"') {
+          *field += '"';
+          ++at_;
         } else {
           in_quotes = false;
         }
       } else if (c == '\n') {
-        ++line;
-        field += c;
+        ++line_;
+        *field += c;
       } else {  // the run up to the next quote or line end, in one append
-        const std::size_t stop = next_of(text, i, '"', '\n');
-        field.append(text.substr(i, stop - i));
-        i = stop - 1;
+        const std::size_t stop = next_of(text, at_, '"', '\n');
+        field->append(text.substr(at_, stop - at_));
+        at_ = stop - 1;
       }
       continue;
     }
@@ -64,30 +76,36 @@ csv_document parse_csv(std::string_view text) {
       case '"':
         in_quotes = true;
         had_quotes = true;
-        quote_line = line;
+        quote_line = line_;
         break;
       case ',':
-        row.fields.push_back(std::move(field));
-        field.clear();
+        field = &start_field(row, count);
         break;
       case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') break;  // the \n ends the row
-        ++line;
-        end_row();
-        break;
+        if (at_ + 1 < text.size() && text[at_ + 1] == '\n') break;  // the \n ends the row
+        [[fallthrough]];
       case '\n':
-        ++line;
-        end_row();
-        break;
+        ++line_;
+        ++at_;
+        row.fields.resize(count);
+        return had_quotes;
       default: {  // the run up to the next special character, in one append
-        const std::size_t stop = next_of(text, i, '"', ',', '\r', '\n');
-        field.append(text.substr(i, stop - i));
-        i = stop - 1;
+        const std::size_t stop = next_of(text, at_, '"', ',', '\r', '\n');
+        field->append(text.substr(at_, stop - at_));
+        at_ = stop - 1;
       }
     }
   }
-  if (in_quotes) doc.unterminated_quote_line = quote_line;
-  if (!field.empty() || !row.fields.empty() || had_quotes) end_row();
+  if (in_quotes) unterminated_ = quote_line;
+  row.fields.resize(count);
+  return had_quotes;
+}
+
+csv_document parse_csv(std::string_view text) {
+  csv_document doc;
+  csv_cursor rows(text);
+  for (csv_row row; rows.next(row);) doc.rows.push_back(std::move(row));
+  doc.unterminated_quote_line = rows.unterminated_quote_line();
   return doc;
 }
 
