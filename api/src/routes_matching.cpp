@@ -1,5 +1,6 @@
 // GET /v1/people/{id}/matches, GET /v1/opportunities/{id}/candidates and POST /v1/allocations:
 // explained matches, and proposals for sharing scarce places.
+#include "json_text.hpp"
 #include "routes.hpp"
 #include "summary_cache.hpp"
 
@@ -17,9 +18,9 @@ void append_reasons(std::string& out, const std::vector<match_reason>& reasons) 
   out += '[';
   for (std::size_t i = 0; i < reasons.size(); ++i) {
     out += i == 0 ? "{\"kind\":" : ",{\"kind\":";
-    out += json(reasons[i].kind).dump();
+    append_json_string(out, reasons[i].kind);
     out += ",\"text\":";
-    out += json(reasons[i].text).dump();
+    append_json_string(out, reasons[i].text);
     out += '}';
   }
   out += ']';
@@ -94,7 +95,9 @@ void add_matching_routes(router& r, engine_services& s) {
         const match_list found = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
           return s.matching.matches_for(ex.caller, person_id, request);
         });
-        std::string body = "{";
+        std::string body;
+        body.reserve(1024 * (found.matches.size() + 1));  // a match is under 1 KiB of text
+        body += '{';
         if (request.explain_excluded) {
           json excluded = json::array();
           for (const auto& n : found.excluded)
@@ -114,10 +117,14 @@ void add_matching_routes(router& r, engine_services& s) {
           summaries->append(body, m.opening, m.revision);
           body += ",\"reasons\":";
           append_reasons(body, m.reasons);
-          body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
+          body += ",\"score\":";
+          body += json(std::round(m.score * 1000) / 1000).dump();
+          body += '}';
         }
-        body += "],\"person_id\":" + json(person_id).dump() + "}";
-        ex.reply_text(200, body);
+        body += "],\"person_id\":";
+        append_json_string(body, person_id);
+        body += '}';
+        ex.reply_text(200, std::move(body));
       });
 
   r.get("/v1/opportunities/{id}/candidates", [&s](exchange& ex) {
