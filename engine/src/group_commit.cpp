@@ -26,12 +26,20 @@ void group_commit::run(const work& piece) {
   commit(batch, mine);
 }
 
-void group_commit::commit(const std::vector<ticket*>& batch, ticket& leader) {
+void group_commit::commit(std::vector<ticket*>& batch, ticket& leader) {
+  constexpr std::size_t most_per_batch = 1024;  // so a batch always ends under a steady stream
   std::exception_ptr error;
   try {
     auto conn = db_.connect();
     transaction tx(*conn, transaction::kind::write);
-    for (const ticket* t : batch) (*t->piece)(*conn);
+    for (std::size_t written = 0;;) {
+      for (; written < batch.size(); ++written) (*batch[written]->piece)(*conn);
+      // Callers who queued meanwhile join this transaction instead of waiting for the next.
+      std::lock_guard lock(mutex_);
+      if (queued_.empty() || batch.size() >= most_per_batch) break;
+      batch.insert(batch.end(), queued_.begin(), queued_.end());
+      queued_.clear();
+    }
     tx.commit();
   } catch (...) {
     error = std::current_exception();  // every caller of this batch rethrows it

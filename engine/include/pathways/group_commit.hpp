@@ -30,9 +30,10 @@ class group_commit {
     const work* piece = nullptr;
     std::promise<bool> answer;
   };
-  // Writes `batch` (its caller `leader` leads), answers its other callers, hands the lead to
-  // the first caller queued meanwhile, if any, and rethrows the batch's error to the leader.
-  void commit(const std::vector<ticket*>& batch, ticket& leader);
+  // Writes `batch` (its caller `leader` leads) and whatever is queued before it commits,
+  // answers its other callers, hands the lead to the first caller queued after that, if any,
+  // and rethrows the batch's error to the leader.
+  void commit(std::vector<ticket*>& batch, ticket& leader);
 
   database& db_;
   std::mutex mutex_;
