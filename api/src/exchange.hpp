@@ -44,8 +44,8 @@ struct exchange {
   // The body parsed as JSON; 400 invalid_json saying where it broke.
   json body() const;
   void reply(int status, const json& value);
-  // A reply whose JSON text is already written.
-  void reply_text(int status, const std::string& json_text);
+  // A reply whose JSON text is already written (moved into the response, not copied).
+  void reply_text(int status, std::string json_text);
 };
 
 // The HSDS paged envelope around already-mapped contents.

@@ -1,5 +1,10 @@
 // GET /v1/people/{id}/matches, GET /v1/opportunities/{id}/candidates and POST /v1/allocations:
 // explained matches, and proposals for sharing scarce places.
+#include <fmt/format.h>
+
+#include "json_text.hpp"
+#include "match_reply_cache.hpp"
+#include "pathways/clock.hpp"
 #include "routes.hpp"
 #include "summary_cache.hpp"
 
@@ -17,9 +22,9 @@ void append_reasons(std::string& out, const std::vector<match_reason>& reasons) 
   out += '[';
   for (std::size_t i = 0; i < reasons.size(); ++i) {
     out += i == 0 ? "{\"kind\":" : ",{\"kind\":";
-    out += json(reasons[i].kind).dump();
+    append_json_string(out, reasons[i].kind);
     out += ",\"text\":";
-    out += json(reasons[i].text).dump();
+    append_json_string(out, reasons[i].text);
     out += '}';
   }
   out += ']';
@@ -73,52 +78,78 @@ auto audited_read(audit_service& audit, const principal& caller,
   }
 }
 
+// The person, the query and the day: what a match reply depends on besides the graph.
+std::string request_key(const std::string& person_id, const match_request& r) {
+  return fmt::format("{}|{}|{}|{}|{}|{}", person_id, r.area ? name_of(*r.area) : "", r.limit,
+                     r.radius_km ? fmt::format("{}", *r.radius_km) : "", r.explain_excluded,
+                     today_utc());
+}
+
+// The reply's JSON text, written around summaries serialized once per revision of an opening
+// (keys in the order nlohmann::json writes them, as every other reply).
+std::string match_reply(const match_list& found, const std::string& person_id,
+                        bool explain_excluded, summary_cache& summaries) {
+  std::string body;
+  body.reserve(1024 * (found.matches.size() + 1));  // a match is under 1 KiB of text
+  body += '{';
+  if (explain_excluded) {
+    json excluded = json::array();
+    for (const auto& n : found.excluded)
+      excluded.push_back({{"opportunity", summary_json(n.opening)},
+                          {"score", std::round(n.score * 1000) / 1000},
+                          {"excluded_by",
+                           {{"constraint", scoring::name_of(n.excluded_by.rule)},
+                            {"detail", n.excluded_by.detail}}}});
+    body += "\"excluded\":" + excluded.dump() + ",";
+  }
+  body += "\"matches\":[";
+  for (std::size_t i = 0; i < found.matches.size(); ++i) {
+    const match& m = found.matches[i];
+    body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
+    body += distance_json(m.distance_km).dump();
+    body += ",\"opportunity\":";
+    summaries.append(body, m.opening, m.revision);
+    body += ",\"reasons\":";
+    append_reasons(body, m.reasons);
+    body += ",\"score\":";
+    body += json(std::round(m.score * 1000) / 1000).dump();
+    body += '}';
+  }
+  body += "],\"person_id\":";
+  append_json_string(body, person_id);
+  body += '}';
+  return body;
+}
+
 }  // namespace
 
 void add_matching_routes(router& r, engine_services& s) {
-  // The body is written as text around summaries serialized once per revision of an opening
-  // (keys in the order nlohmann::json writes them, as every other reply).
-  r.get(
-      "/v1/people/{id}/matches", [&s, summaries = std::make_shared<summary_cache>()](exchange& ex) {
-        match_request request;
-        if (auto d = ex.query.text("domain"))
-          request.area = json_object::parse_enum<domain>(*d, "domain");
-        request.limit = ex.query.integer("limit", 1, 50).value_or(10);
-        request.radius_km = ex.query.number("radius_km", 0, 500);
-        if (auto explain = ex.query.text("explain")) {
-          if (*explain != "excluded") invalid_field("explain", "must be 'excluded'");
-          request.explain_excluded = true;
-        }
-        ex.query.finish();
-        const std::string person_id = ex.path_param(1);
-        const match_list found = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
-          return s.matching.matches_for(ex.caller, person_id, request);
-        });
-        std::string body = "{";
-        if (request.explain_excluded) {
-          json excluded = json::array();
-          for (const auto& n : found.excluded)
-            excluded.push_back({{"opportunity", summary_json(n.opening)},
-                                {"score", std::round(n.score * 1000) / 1000},
-                                {"excluded_by",
-                                 {{"constraint", scoring::name_of(n.excluded_by.rule)},
-                                  {"detail", n.excluded_by.detail}}}});
-          body += "\"excluded\":" + excluded.dump() + ",";
-        }
-        body += "\"matches\":[";
-        for (std::size_t i = 0; i < found.matches.size(); ++i) {
-          const match& m = found.matches[i];
-          body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
-          body += distance_json(m.distance_km).dump();
-          body += ",\"opportunity\":";
-          summaries->append(body, m.opening, m.revision);
-          body += ",\"reasons\":";
-          append_reasons(body, m.reasons);
-          body += ",\"score\":" + json(std::round(m.score * 1000) / 1000).dump() + "}";
-        }
-        body += "],\"person_id\":" + json(person_id).dump() + "}";
-        ex.reply_text(200, body);
-      });
+  // Each request is checked and audited; the ranking and its text are reused only while the
+  // matching graph's revision (and the day) stay the same.
+  r.get("/v1/people/{id}/matches", [&s, summaries = std::make_shared<summary_cache>(),
+                                    replies = std::make_shared<match_reply_cache>()](exchange& ex) {
+    match_request request;
+    if (auto d = ex.query.text("domain"))
+      request.area = json_object::parse_enum<domain>(*d, "domain");
+    request.limit = ex.query.integer("limit", 1, 50).value_or(10);
+    request.radius_km = ex.query.number("radius_km", 0, 500);
+    if (auto explain = ex.query.text("explain")) {
+      if (*explain != "excluded") invalid_field("explain", "must be 'excluded'");
+      request.explain_excluded = true;
+    }
+    ex.query.finish();
+    const std::string person_id = ex.path_param(1);
+    std::string body = audited_read(s.audit, ex.caller, {person_id}, "matches.read", [&] {
+      const std::uint64_t revision = s.matching.matches_revision(ex.caller, person_id);
+      const std::string asked = request_key(person_id, request);
+      if (auto kept = replies->find(asked, revision)) return std::move(*kept);
+      std::string reply = match_reply(s.matching.matches_for(ex.caller, person_id, request),
+                                      person_id, request.explain_excluded, *summaries);
+      replies->keep(asked, revision, reply);
+      return reply;
+    });
+    ex.reply_text(200, std::move(body));
+  });
 
   r.get("/v1/opportunities/{id}/candidates", [&s](exchange& ex) {
     const int limit = ex.query.integer("limit", 1, 100).value_or(20);

@@ -1,5 +1,6 @@
-// Group commit: the first waiting caller leads, writes the whole queue in one transaction, and
-// wakes the rest; a caller that arrives meanwhile waits for the next batch.
+// Group commit: the first caller leads and writes the whole queue in one transaction; a caller
+// that arrives meanwhile waits for the next batch, which the finishing leader hands to the first
+// of them. Each caller sleeps on its own future: no wake-up is wasted on the queue at large.
 #include "pathways/group_commit.hpp"
 
 namespace pathways {
@@ -7,35 +8,60 @@ namespace pathways {
 void group_commit::run(const work& piece) {
   ticket mine;
   mine.piece = &piece;
-  std::unique_lock lock(mutex_);
-  queued_.push_back(&mine);
-  while (!mine.done) {
-    if (leading_) {
-      finished_.wait(lock);
-      continue;
+  std::future<bool> answered = mine.answer.get_future();
+  std::vector<ticket*> batch;
+  {
+    std::lock_guard lock(mutex_);
+    queued_.push_back(&mine);
+    if (!leading_) {
+      leading_ = true;
+      batch.swap(queued_);
     }
-    leading_ = true;
-    std::vector<ticket*> batch;
-    batch.swap(queued_);
-    lock.unlock();
-    std::exception_ptr error;
-    try {
-      auto conn = db_.connect();
-      transaction tx(*conn, transaction::kind::write);
-      for (const ticket* t : batch) (*t->piece)(*conn);
-      tx.commit();
-    } catch (...) {
-      error = std::current_exception();  // every caller of this batch rethrows it
-    }
-    lock.lock();
-    for (ticket* t : batch) {
-      t->done = true;
-      t->error = error;
-    }
-    leading_ = false;
-    finished_.notify_all();
   }
-  if (mine.error) std::rethrow_exception(mine.error);
+  if (batch.empty()) {
+    if (!answered.get()) return;   // committed (get() rethrows the batch's error)
+    std::lock_guard lock(mutex_);  // handed the lead: the queue, this caller first, is its batch
+    batch.swap(queued_);
+  }
+  commit(batch, mine);
+}
+
+void group_commit::commit(std::vector<ticket*>& batch, ticket& leader) {
+  constexpr std::size_t most_per_batch = 1024;  // so a batch always ends under a steady stream
+  std::exception_ptr error;
+  try {
+    auto conn = db_.connect();
+    transaction tx(*conn, transaction::kind::write);
+    for (std::size_t written = 0;;) {
+      for (; written < batch.size(); ++written) (*batch[written]->piece)(*conn);
+      // Callers who queued meanwhile join this transaction instead of waiting for the next.
+      std::lock_guard lock(mutex_);
+      if (queued_.empty() || batch.size() >= most_per_batch) break;
+      batch.insert(batch.end(), queued_.begin(), queued_.end());
+      queued_.clear();
+    }
+    tx.commit();
+  } catch (...) {
+    error = std::current_exception();  // every caller of this batch rethrows it
+  }
+  ticket* next_leader = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (queued_.empty())
+      leading_ = false;
+    else
+      next_leader = queued_.front();  // stays queued: it takes the queue when it wakes
+  }
+  // A caller returns once answered and its ticket is gone: nothing touches it afterwards.
+  for (ticket* t : batch) {
+    if (t == &leader) continue;
+    if (error)
+      t->answer.set_exception(error);
+    else
+      t->answer.set_value(false);
+  }
+  if (next_leader) next_leader->answer.set_value(true);
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace pathways

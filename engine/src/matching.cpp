@@ -335,11 +335,13 @@ matching_service::matching_service(database& db, const taxonomy& terms)
 void matching_service::person_saved(const person& p) {
   std::unique_lock lock(mutex_);
   graph_.upsert(p);
+  ++revision_;
 }
 
 void matching_service::opportunity_saved(const opportunity& o) {
   std::unique_lock lock(mutex_);
   graph_.upsert(o);
+  ++revision_;
 }
 
 ranking matching_service::rank(const person& p, const match_request& r) const {
@@ -590,6 +592,15 @@ match_list matching_service::matches_for(const principal& caller, const std::str
     spdlog::warn("event=match_opening_unreadable missing={}",
                  wanted.size() - out.matches.size() - out.excluded.size());
   return out;
+}
+
+std::uint64_t matching_service::matches_revision(const principal& caller,
+                                                 const std::string& person_id) const {
+  require_role(caller, {role::admin, role::coordinator, role::employment_specialist},
+               "see matches");
+  std::shared_lock lock(mutex_);
+  visible_person(caller, person_id);
+  return revision_;
 }
 
 std::vector<candidate> matching_service::candidates_for(const principal& caller,

@@ -71,6 +71,35 @@ TEST_F(matching_api, a_published_change_shows_in_the_next_match) {
       get("/v1/people/" + person_id + "/matches", coordinator_a_key).body["matches"].empty());
 }
 
+TEST_F(matching_api, a_change_to_the_person_shows_in_the_next_match) {
+  const std::string person_id = create_person(coordinator_a_key, person_body())["id"];
+  create_opening(agency_x_key, opening_body());
+  const std::string path = "/v1/people/" + person_id + "/matches";
+  ASSERT_EQ(get(path, coordinator_a_key).body["matches"].size(), 1u);
+  ASSERT_EQ(patch("/v1/people/" + person_id, coordinator_a_key,
+                  {{"preferences", {{"max_travel_km", 8}, {"hours_max", 8}}}})
+                .status,
+            200);
+  EXPECT_TRUE(get(path, coordinator_a_key).body["matches"].empty());  // 12 hours is too many now
+}
+
+TEST_F(matching_api, a_repeated_match_is_scope_checked_and_audited_every_time) {
+  const std::string person_id = create_person(coordinator_a_key, person_body())["id"];
+  create_opening(agency_x_key, opening_body());
+  const std::string path = "/v1/people/" + person_id + "/matches";
+  const reply first = get(path, coordinator_a_key);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(get(path, coordinator_a_key).body, first.body);
+  EXPECT_EQ(get(path, coordinator_b_key).status, 404);
+  EXPECT_EQ(get(path, agency_x_key).status, 403);
+  const json rows = get("/v1/people/" + person_id + "/audit", coordinator_a_key).body["contents"];
+  int allowed = 0, denied = 0;
+  for (const auto& row : rows)
+    if (row["action"] == "matches.read") ++(row["allowed"].get<bool>() ? allowed : denied);
+  EXPECT_EQ(allowed, 2);
+  EXPECT_EQ(denied, 2);
+}
+
 TEST_F(matching_api, candidates_are_people_of_the_callers_team_and_never_shown_to_agencies) {
   create_person(coordinator_a_key, person_body("A1"));
   create_person(coordinator_b_key, person_body("B1"));

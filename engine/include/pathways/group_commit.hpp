@@ -3,9 +3,9 @@
 // piece is committed — or rethrows the error that stopped its batch. Safe from any thread.
 #pragma once
 
-#include <condition_variable>
 #include <exception>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <vector>
 
@@ -23,15 +23,20 @@ class group_commit {
   void run(const work& piece);
 
  private:
+  // One waiting caller. It sleeps on its own future (a futex, no spinning), so a finished batch
+  // wakes exactly its callers and the one that leads the next batch, never the whole queue.
+  // The promise is kept once: true "lead the next batch", false "committed", or the error.
   struct ticket {
     const work* piece = nullptr;
-    bool done = false;
-    std::exception_ptr error;
+    std::promise<bool> answer;
   };
+  // Writes `batch` (its caller `leader` leads) and whatever is queued before it commits,
+  // answers its other callers, hands the lead to the first caller queued after that, if any,
+  // and rethrows the batch's error to the leader.
+  void commit(std::vector<ticket*>& batch, ticket& leader);
 
   database& db_;
   std::mutex mutex_;
-  std::condition_variable finished_;
   std::vector<ticket*> queued_;
   bool leading_ = false;  // a caller is writing a batch now
 };

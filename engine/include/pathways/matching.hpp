@@ -87,6 +87,10 @@ class matching_service final : public record_listener {
   // For a coordinator or specialist of the person's team, or an admin.
   match_list matches_for(const principal& caller, const std::string& person_id,
                          const match_request& r) const;
+  // Checks, as matches_for does, that the caller may see this person's matches, and returns the
+  // revision of the matching graph: it changes whenever a person or an opening is saved, and
+  // matches_for gives the same answer to the same request on the same day while it holds.
+  std::uint64_t matches_revision(const principal& caller, const std::string& person_id) const;
   // People of the caller's team (all people for an admin) ranked for one opening.
   std::vector<candidate> candidates_for(const principal& caller, const std::string& opportunity_id,
                                         int limit) const;
@@ -112,6 +116,7 @@ class matching_service final : public record_listener {
   const taxonomy& terms_;
   mutable std::shared_mutex mutex_;
   match_graph graph_;
+  std::uint64_t revision_ = 0;  // under mutex_: one more for each person or opening saved
   mutable opening_cache openings_;
 };
 

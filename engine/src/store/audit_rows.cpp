@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "child_rows.hpp"
 #include "pathways/clock.hpp"
 #include "pathways/ids.hpp"
@@ -34,15 +36,16 @@ audit_entry entry_from(const sql::statement& q) {
 
 // Each value length-prefixed, so no choice of text can make two rows read the same.
 void put(std::string& out, std::string_view value) {
-  out += fmt::format("{}:{};", value.size(), value);
+  fmt::format_to(std::back_inserter(out), "{}:{};", value.size(), value);
 }
 
 }  // namespace
 
 std::string audit_hash(const audit_entry& e) {
   std::string content;
+  content.reserve(512);
   put(content, e.previous_hash);
-  put(content, std::to_string(e.seq));
+  put(content, fmt::format_int(e.seq).str());
   put(content, e.at);
   put(content, e.key_id);
   put(content, name_of(e.role));
@@ -58,14 +61,17 @@ std::string audit_hash(const audit_entry& e) {
 
 void append_audit(connection& conn, const principal& caller, std::string_view person_id,
                   std::string_view action, std::string_view fields, bool allowed) {
+  // Both statements are prepared once per connection: the audit trail grows on every read.
   audit_entry e;
-  sql::statement last(conn, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-  if (last.step()) {
-    e.seq = last.int64(0) + 1;
-    e.previous_hash = last.text(1);
-  } else {
-    e.seq = 1;
-    e.previous_hash = std::string(64, '0');
+  {
+    sql::cached_statement last(conn, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last->step()) {
+      e.seq = last->int64(0) + 1;
+      e.previous_hash = last->text(1);
+    } else {
+      e.seq = 1;
+      e.previous_hash = std::string(64, '0');
+    }
   }
   e.at = now_utc();
   e.key_id = caller.key_id;
@@ -78,13 +84,13 @@ void append_audit(connection& conn, const principal& caller, std::string_view pe
   e.request_id = caller.request_id;
   e.allowed = allowed;
   e.hash = audit_hash(e);
-  sql::statement insert(conn,
-                        fmt::format("INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                                    " ?8, ?9, ?10, ?11, ?12, ?13)",
-                                    audit_columns));
+  static const std::string insert_sql = fmt::format(
+      "INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+      audit_columns);
+  sql::cached_statement insert(conn, insert_sql);
   insert
-      .bind_all(e.seq, e.at, e.key_id, name_of(e.role), e.team_id, e.agency_id, e.person_id,
-                e.action, e.fields, e.request_id, e.allowed, e.previous_hash, e.hash)
+      ->bind_all(e.seq, e.at, e.key_id, name_of(e.role), e.team_id, e.agency_id, e.person_id,
+                 e.action, e.fields, e.request_id, e.allowed, e.previous_hash, e.hash)
       .run();
 }
 

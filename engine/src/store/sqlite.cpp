@@ -46,7 +46,15 @@ connection::connection(const std::string& path) {
 }
 
 connection::~connection() {
+  cached_.clear();  // finalized before the handle closes
   sqlite3_close_v2(db_);
+}
+
+sql::statement& connection::cached(std::string_view text) {
+  auto it = cached_.find(text);
+  if (it == cached_.end())
+    it = cached_.emplace(std::string(text), std::make_unique<sql::statement>(*this, text)).first;
+  return *it->second;
 }
 
 void connection::exec(const char* text) {

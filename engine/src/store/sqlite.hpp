@@ -6,13 +6,19 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "pathways/database.hpp"
 
 namespace pathways {
+
+namespace sql {
+class statement;
+}
 
 class connection {
  public:
@@ -22,9 +28,22 @@ class connection {
   connection& operator=(const connection&) = delete;
   sqlite3* handle() const { return db_; }
   void exec(const char* sql);
+  // The statement for `text`, prepared on first use and kept while the connection is open (for
+  // statements run many times, such as the audit trail's append). Use it through
+  // sql::cached_statement, which resets it after use.
+  sql::statement& cached(std::string_view text);
 
  private:
+  // Looks statements up by their text without copying it into a std::string.
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<sql::statement>, text_hash, std::equal_to<>>
+      cached_;
 };
 
 namespace sql {
@@ -82,6 +101,22 @@ class statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   bool borrow_text_ = false;
+};
+
+// A statement from the connection's cache, reset and unbound again when this goes out of scope,
+// so no read is left open and no value stays bound. One user at a time (a connection is never
+// shared between threads).
+class cached_statement {
+ public:
+  cached_statement(connection& conn, std::string_view text) : statement_(conn.cached(text)) {}
+  ~cached_statement() { statement_.reset(); }
+  cached_statement(const cached_statement&) = delete;
+  cached_statement& operator=(const cached_statement&) = delete;
+  statement& operator*() const { return statement_; }
+  statement* operator->() const { return &statement_; }
+
+ private:
+  statement& statement_;
 };
 
 // The number of rows changed by the last statement on this connection.
