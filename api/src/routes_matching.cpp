@@ -95,7 +95,7 @@ std::string match_reply(const match_list& found, const std::string& person_id,
   if (explain_excluded) {
     json excluded = json::array();
     for (const auto& n : found.excluded)
-      excluded.push_back({{"opportunity", summary_json(n.opening)},
+      excluded.push_back({{"opportunity", summary_json(*n.opening)},
                           {"score", std::round(n.score * 1000) / 1000},
                           {"excluded_by",
                            {{"constraint", scoring::name_of(n.excluded_by.rule)},
@@ -108,7 +108,7 @@ std::string match_reply(const match_list& found, const std::string& person_id,
     body += i == 0 ? "{\"distance_km\":" : ",{\"distance_km\":";
     body += distance_json(m.distance_km).dump();
     body += ",\"opportunity\":";
-    summaries.append(body, m.opening, m.revision);
+    summaries.append(body, *m.opening, m.revision);
     body += ",\"reasons\":";
     append_reasons(body, m.reasons);
     body += ",\"score\":";

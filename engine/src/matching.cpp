@@ -582,12 +582,12 @@ match_list matching_service::matches_for(const principal& caller, const std::str
   std::size_t next = 0;
   for (ranked_opening& m : found.matches)
     if (const auto& o = read[next++])
-      out.matches.push_back({*o, m.revision, m.score, m.distance_km, std::move(m.reasons)});
+      out.matches.push_back({o, m.revision, m.score, m.distance_km, std::move(m.reasons)});
   const auto ctx = context_now(r);
   for (const ranked_opening& n : found.excluded)
     if (const auto& o = read[next++])
       out.excluded.push_back(
-          {*o, n.score, scoring::check(*who, *o, ctx).value_or(scoring::exclusion{})});
+          {o, n.score, scoring::check(*who, *o, ctx).value_or(scoring::exclusion{})});
   if (out.matches.size() + out.excluded.size() < wanted.size())
     spdlog::warn("event=match_opening_unreadable missing={}",
                  wanted.size() - out.matches.size() - out.excluded.size());

@@ -62,7 +62,7 @@ class matching : public ::testing::Test {
 
   std::vector<std::string> refs(const match_list& list) const {
     std::vector<std::string> out;
-    for (const auto& m : list.matches) out.push_back(m.opening.external_ref);
+    for (const auto& m : list.matches) out.push_back(m.opening->external_ref);
     return out;
   }
 
@@ -99,7 +99,7 @@ TEST_F(matching, hard_constraints_are_never_broken) {
   EXPECT_EQ(refs(found), std::vector<std::string>{"OK"});
   std::map<std::string, std::string> why;
   for (const auto& n : found.excluded)
-    why[n.opening.external_ref] = std::string(scoring::name_of(n.excluded_by.rule));
+    why[n.opening->external_ref] = std::string(scoring::name_of(n.excluded_by.rule));
   EXPECT_EQ(why["FAR"], "too_far");
   EXPECT_EQ(why["LONG"], "too_many_hours");
   EXPECT_EQ(why["NOQUIET"], "adjustment_missing");
@@ -142,7 +142,7 @@ TEST_F(matching, adding_a_strength_an_opening_values_never_lowers_its_score) {
   board.publish(admin, other);
   auto score_of = [&](const std::string& ref) {
     for (const auto& m : matcher.matches_for(admin, p.id, {}).matches)
-      if (m.opening.external_ref == ref) return m.score;
+      if (m.opening->external_ref == ref) return m.score;
     return -1.0;
   };
   const double before = score_of("TARGET");
@@ -342,7 +342,7 @@ TEST_F(matching_properties, no_match_ever_breaks_a_hard_constraint) {
     for (const auto& m :
          matcher.matches_for(admin, id, {std::nullopt, 50, std::nullopt, false}).matches) {
       ++returned;
-      const opportunity& o = m.opening;
+      const opportunity& o = *m.opening;
       EXPECT_EQ(o.status, opportunity_status::open);
       EXPECT_GT(o.places_available, 0);
       if (!o.remote) {
@@ -369,9 +369,9 @@ TEST_F(matching_properties, adding_a_valued_strength_never_lets_an_unchanged_ope
     const auto before =
         matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
     if (before.size() < 3) continue;
-    const opportunity& target = before[before.size() / 2].opening;
+    const opportunity& target = *before[before.size() / 2].opening;
     std::map<std::string, double> old_score;
-    for (const auto& m : before) old_score[m.opening.id] = m.score;
+    for (const auto& m : before) old_score[m.opening->id] = m.score;
     person p = people.get(admin, id);
     const std::string term = target.strengths.front().term;
     p.strengths.erase(std::remove_if(p.strengths.begin(), p.strengths.end(),
@@ -383,13 +383,13 @@ TEST_F(matching_properties, adding_a_valued_strength_never_lets_an_unchanged_ope
         matcher.matches_for(admin, id, {std::nullopt, 300, std::nullopt, false}).matches;
     double target_after = -1;
     for (const auto& m : after)
-      if (m.opening.id == target.id) target_after = m.score;
+      if (m.opening->id == target.id) target_after = m.score;
     ASSERT_GE(target_after, old_score[target.id] - 1e-12);
     for (const auto& m : after) {
       if (m.score <= target_after) break;
       // Anything now above the target was above it before, or gained from the same change.
-      EXPECT_TRUE(old_score[m.opening.id] > old_score[target.id] ||
-                  m.score > old_score[m.opening.id]);
+      EXPECT_TRUE(old_score[m.opening->id] > old_score[target.id] ||
+                  m.score > old_score[m.opening->id]);
     }
     ++checked;
   }

@@ -27,15 +27,15 @@ struct match_reason {
 };
 
 struct match {
-  opportunity opening;         // without its description
-  std::uint64_t revision = 0;  // of the opening: changes each time it is saved
-  double score = 0;            // 0..1
+  std::shared_ptr<const opportunity> opening;  // without its description; never null
+  std::uint64_t revision = 0;                  // of the opening: changes each time it is saved
+  double score = 0;                            // 0..1
   std::optional<double> distance_km;
   std::vector<match_reason> reasons;
 };
 
 struct near_miss {
-  opportunity opening;
+  std::shared_ptr<const opportunity> opening;  // never null
   double score = 0;
   scoring::exclusion excluded_by;
 };
