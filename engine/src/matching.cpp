@@ -438,11 +438,12 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
       const double strengths_needed = (to_beat - best_rest) / scoring::strengths_weight - slack;
       looks.clear();
       for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
-        if (seen.check_and_mark(post.slot)) continue;
-        // Closed, full or missing a needed adjustment: ruled out before the opening is read.
+        // Closed, full or missing a needed adjustment: ruled out before the opening is read,
+        // in every list it is in (so it need not be marked as met).
         if ((post.flags & must_have) != must_have ||
             (needs & ~std::uint32_t{post.adjustments}) != 0)
           continue;
+        if (seen.check_and_mark(post.slot)) continue;
         const double share = post.share_at_most();
         const double strengths_bound = share * factor + (1.0 - share) * next;
         if (strengths_bound < strengths_needed) continue;
