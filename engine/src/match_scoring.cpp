@@ -85,16 +85,6 @@ double distance_value(std::optional<double> km, bool remote, const preferences& 
   return limit <= 0 ? 0.0 : std::clamp(1.0 - *km / limit, 0.0, 1.0);
 }
 
-double hours_value(std::optional<double> hours, const preferences& prefs) {
-  if (!hours || (!prefs.hours_min && !prefs.hours_max)) return 0.5;
-  const double h = *hours;
-  const double low = prefs.hours_min.value_or(0);
-  const double high = prefs.hours_max.value_or(80);
-  if (h >= low && h <= high) return 1.0;
-  const double gap = h < low ? low - h : h - high;
-  return std::clamp(1.0 - gap / 10.0, 0.0, 1.0);
-}
-
 double distance_part(const person& p, const opportunity& o) {
   return distance_value(distance_from_home(p, o), o.remote, p.prefs);
 }

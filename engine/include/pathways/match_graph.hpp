@@ -58,7 +58,9 @@ struct term_posting {
   std::uint16_t adjustments;  // bit n: adjustment n offered
   std::uint8_t flags;         // the constants above
   std::uint8_t half_hours;    // hours a week, doubled and rounded down (255: 127.5 or more)
-  double share_at_most() const { return share / 65535.0; }
+  // (A product, not a quotient: the match loop reads this for every posting. The share is
+  // rounded up when stored, and the loop's bounds allow 1e-5 of slack for the last bit.)
+  double share_at_most() const { return share * (1.0 / 65535.0); }
   // The opening's hours a week lie in [hours_at_least(), hours_below()).
   double hours_at_least() const { return half_hours / 2.0; }
   double hours_below() const { return half_hours == 255 ? 1e9 : (half_hours + 1) / 2.0; }

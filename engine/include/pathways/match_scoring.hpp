@@ -88,7 +88,16 @@ double total(double strengths, const person& p, const opportunity& o);
 // The same parts from plain values, for the match loop (which keeps openings flat).
 // `km`: the distance from home when known; `hours`: the opening's hours a week when given.
 double distance_value(std::optional<double> km, bool remote, const preferences& prefs);
-double hours_value(std::optional<double> hours, const preferences& prefs);
+// (Inline: the match loop bounds it for most openings it meets.)
+inline double hours_value(std::optional<double> hours, const preferences& prefs) {
+  if (!hours || (!prefs.hours_min && !prefs.hours_max)) return 0.5;
+  const double h = *hours;
+  const double low = prefs.hours_min.value_or(0);
+  const double high = prefs.hours_max.value_or(80);
+  if (h >= low && h <= high) return 1.0;
+  const double gap = h < low ? low - h : h - high;
+  return std::clamp(1.0 - gap / 10.0, 0.0, 1.0);
+}
 inline double combine(double strengths, double goal, double distance, double hours) {
   return strengths_weight * strengths + goals_weight * goal + distance_weight * distance +
          hours_weight * hours;
