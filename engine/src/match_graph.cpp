@@ -97,6 +97,7 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
   if (m.term_vertex.size() > 65536)
     throw error(error_code::invalid_argument, "the strengths taxonomy has more than 65,536 terms");
   postings_.resize(m.term_vertex.size() * domain_count);
+  top_shares_.resize(postings_.size());
   related_.resize(m.term_vertex.size());
   for (std::uint32_t t = 0; t < related_.size(); ++t)
     m.each_out(m.term_vertex[t], edge_kind::related,
@@ -190,8 +191,10 @@ void match_graph::upsert(const opportunity& o) {
   for (const term_weight& t : valued) {
     const auto share = static_cast<std::uint16_t>(
         std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
-    postings_[posting_list(t.term, o.area)].push_back(
+    const std::size_t list = posting_list(t.term, o.area);
+    postings_[list].push_back(
         {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags, half_hours});
+    top_shares_[list] = std::max(top_shares_[list], share);
   }
 }
 
@@ -259,12 +262,18 @@ void match_graph::upsert(const person& given) {
 }
 
 void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t slot) {
-  auto& list = postings_[posting_list(term, area)];
+  const std::size_t at_list = posting_list(term, area);
+  auto& list = postings_[at_list];
   const auto at =
       std::find_if(list.begin(), list.end(), [&](const term_posting& p) { return p.slot == slot; });
   if (at == list.end()) return;
+  const std::uint16_t share = at->share;
   *at = list.back();
   list.pop_back();
+  if (share < top_shares_[at_list]) return;
+  std::uint16_t top = 0;  // the largest left
+  for (const term_posting& p : list) top = std::max(top, p.share);
+  top_shares_[at_list] = top;
 }
 
 std::optional<std::uint32_t> match_graph::opportunity_slot(const std::string& id) const {

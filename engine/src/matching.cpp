@@ -436,6 +436,10 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
       if (best_possible(factor, goal, 1.0, hours_best) < to_beat) break;
       // A posting's strengths part must reach this for it to be worth more than a glance.
       const double strengths_needed = (to_beat - best_rest) / scoring::strengths_weight - slack;
+      // No posting in the list can count when even its largest share cannot: its openings
+      // cannot make the list (a later list that meets one again may look at it, to no effect).
+      const double top_share = graph_.top_share_of(reached[i].term, area);
+      if (top_share * factor + (1.0 - top_share) * next < strengths_needed) continue;
       looks.clear();
       for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
         // Closed, full or missing a needed adjustment: ruled out before the opening is read,

@@ -140,6 +140,10 @@ class match_graph {
   std::span<const term_posting> postings_of(std::uint32_t term, domain area) const {
     return postings_[posting_list(term, area)];
   }
+  // The largest share in a posting list (as share_at_most): no posting in it can bound higher.
+  double top_share_of(std::uint32_t term, domain area) const {
+    return top_shares_[posting_list(term, area)] * (1.0 / 65535.0);
+  }
   // Hints that the match loop will soon read a posting list (its first lines) or an opening's
   // strengths and gate: the lists are short and the openings scattered, so the reads that
   // follow would otherwise wait on memory one at a time.
@@ -169,6 +173,7 @@ class match_graph {
   // Per term and domain: the opportunities of the domain valuing the term, mirrored from the
   // graph's edges into flat arrays for the match loop's hot path.
   std::vector<std::vector<term_posting>> postings_;
+  std::vector<std::uint16_t> top_shares_;  // per list: its largest share
   static std::size_t posting_list(std::uint32_t term, domain area) {
     return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
   }
