@@ -416,6 +416,7 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
   // The openings of one list worth a full look, read once the list is done (their lines asked
   // for meanwhile).
   struct worth_a_look {
+    double best;  // the most it could score
     std::uint32_t slot;
     float distance_best;
     float hours_part_best;
@@ -472,14 +473,16 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
           hours_part_best = scoring::hours_value(
               std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
         }
-        if (best_possible(strengths_bound, goal, distance_best, hours_part_best) < to_beat)
-          continue;
+        const double best = best_possible(strengths_bound, goal, distance_best, hours_part_best);
+        if (best < to_beat) continue;
         graph_.prefetch_opening(post.slot);
-        looks.push_back(
-            {post.slot, static_cast<float>(distance_best), static_cast<float>(hours_part_best)});
+        looks.push_back({best, post.slot, static_cast<float>(distance_best),
+                         static_cast<float>(hours_part_best)});
       }
+      // As the score to beat rises, some are passed over without reading them.
       for (const worth_a_look& look : looks)
-        consider(look.slot, goal, look.distance_best, look.hours_part_best);
+        if (look.best >= to_beat)
+          consider(look.slot, goal, look.distance_best, look.hours_part_best);
     }
   }
   // A domain asked for: its openings count even with no strength in common (the walk above met
