@@ -1,0 +1,39 @@
+// What a person's strengths reach in the matching graph (each term once, at its best factor),
+// and the reasons, in the person's own words, that an opening fits them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "pathways/match_graph.hpp"
+#include "pathways/matching.hpp"
+#include "pathways/model.hpp"
+#include "pathways/taxonomy.hpp"
+
+namespace pathways {
+
+// How strongly, and how, a person reaches a term.
+struct reach {
+  std::uint32_t term = 0;
+  float factor = 0;
+  enum class via : std::uint8_t { strength, related, interest } how = via::strength;
+  std::uint32_t from_term = 0;  // for related: the person's own strength that leads here
+};
+// The terms a person reaches, each once at its best factor, highest factor first.
+using reached_list = std::vector<reach>;
+
+reached_list reached_terms(const match_graph& g, const person& p);
+// The person's reach of a term, or nullptr.
+const reach* find_reach(const reached_list& reached, std::uint32_t term);
+
+// The distance from home to an opening the graph knows, when both places are known and the
+// opening is not remote (as scoring::distance_from_home).
+std::optional<double> distance_from_home(const person& p, const opening_gate& g);
+
+// Reasons a coordinator can read out, citing only what exists for this person and the opening
+// in `slot` (its valued terms in the order given, as slots: no lookup by name).
+std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
+                                      std::uint32_t slot, const reached_list& reached);
+
+}  // namespace pathways
