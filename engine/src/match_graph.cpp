@@ -6,6 +6,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
@@ -51,6 +52,7 @@ struct match_graph::impl {
   std::vector<vertex> term_vertex;
   std::unordered_map<std::string, std::uint32_t> term_slot;
   std::vector<std::string> term_id;
+  std::vector<std::string> term_words;
   std::vector<vertex> domain_vertex;
   std::unordered_map<std::string, vertex> agency_vertex;
   std::vector<vertex> opportunity_vertex;
@@ -79,13 +81,18 @@ struct match_graph::impl {
   }
 };
 
-match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()) {
+match_graph::match_graph(const taxonomy& terms)
+    : impl_(std::make_unique<impl>()), postings_(terms.terms().size() * domain_count) {
   auto& m = *impl_;
   for (const auto& t : terms.terms()) {
     const auto slot = static_cast<std::uint32_t>(m.term_vertex.size());
     m.term_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::term, slot}, m.g));
     m.term_slot.emplace(t.id, slot);
     m.term_id.push_back(t.id);
+    std::string words = t.label;
+    if (!words.empty())
+      words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+    m.term_words.push_back(std::move(words));
   }
   for (const auto& t : terms.terms())
     for (const auto& r : t.related)
@@ -96,8 +103,6 @@ match_graph::match_graph(const taxonomy& terms) : impl_(std::make_unique<impl>()
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
   if (m.term_vertex.size() > 65536)
     throw error(error_code::invalid_argument, "the strengths taxonomy has more than 65,536 terms");
-  postings_.resize(m.term_vertex.size() * domain_count);
-  top_shares_.resize(postings_.size());
   related_.resize(m.term_vertex.size());
   for (std::uint32_t t = 0; t < related_.size(); ++t)
     m.each_out(m.term_vertex[t], edge_kind::related,
@@ -155,8 +160,9 @@ void match_graph::upsert(const opportunity& o) {
     gates_.emplace_back();
     strengths_.emplace_back();
   } else {
-    for_each_valued(slot,
-                    [&](std::uint32_t term, float) { remove_posting(term, areas_[slot], slot); });
+    for_each_valued(slot, [&](std::uint32_t term, float) {
+      postings_.remove(posting_list(term, areas_[slot]), slot);
+    });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
   }
   const vertex v = m.opportunity_vertex[slot];
@@ -191,10 +197,9 @@ void match_graph::upsert(const opportunity& o) {
   for (const term_weight& t : valued) {
     const auto share = static_cast<std::uint16_t>(
         std::min(65535.0, std::ceil(static_cast<double>(t.weight) / total * 65535.0)));
-    const std::size_t list = posting_list(t.term, o.area);
-    postings_[list].push_back(
+    postings_.add(
+        posting_list(t.term, o.area),
         {slot, share, place, static_cast<std::uint16_t>(gate.adjustments), flags, half_hours});
-    top_shares_[list] = std::max(top_shares_[list], share);
   }
 }
 
@@ -261,21 +266,6 @@ void match_graph::upsert(const person& given) {
                       m.g);
 }
 
-void match_graph::remove_posting(std::uint32_t term, domain area, std::uint32_t slot) {
-  const std::size_t at_list = posting_list(term, area);
-  auto& list = postings_[at_list];
-  const auto at =
-      std::find_if(list.begin(), list.end(), [&](const term_posting& p) { return p.slot == slot; });
-  if (at == list.end()) return;
-  const std::uint16_t share = at->share;
-  *at = list.back();
-  list.pop_back();
-  if (share < top_shares_[at_list]) return;
-  std::uint16_t top = 0;  // the largest left
-  for (const term_posting& p : list) top = std::max(top, p.share);
-  top_shares_[at_list] = top;
-}
-
 std::optional<std::uint32_t> match_graph::opportunity_slot(const std::string& id) const {
   return impl_->opening_index.find(id, opening_ids_);
 }
@@ -302,6 +292,9 @@ const person& match_graph::person_at(std::uint32_t slot) const {
 }
 const std::string& match_graph::term_at(std::uint32_t slot) const {
   return impl_->term_id.at(slot);
+}
+const std::string& match_graph::term_words(std::uint32_t slot) const {
+  return impl_->term_words.at(slot);
 }
 std::size_t match_graph::opportunity_count() const {
   return opening_ids_.size();

@@ -2,7 +2,9 @@
 #include "match_reasons.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cmath>
+#include <iterator>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -12,14 +14,25 @@
 namespace pathways {
 namespace {
 
-std::string label(const taxonomy& terms, const std::string& id) {
-  const auto* t = terms.find(id);
-  return t ? t->label : id;
+// Whole numbers and halves (hours, kilometres) as fmt's {:g} writes them, without its float
+// formatting; anything else through it.
+void append_number(std::string& out, double x) {
+  const double twice = x * 2;
+  if (x >= 0 && x < 10000 && twice == std::floor(twice)) {
+    const auto halves = static_cast<long long>(twice);
+    out += std::to_string(halves / 2);
+    if (halves % 2 != 0) out += ".5";
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), "{:g}", x);
 }
 
-std::string lower(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
+// A distance to one decimal, rounded as the reply's distance_km is.
+void append_km(std::string& out, double km) {
+  const auto tenths = std::llround(km * 10);
+  out += std::to_string(tenths / 10);
+  out += '.';
+  out += static_cast<char>('0' + tenths % 10);
 }
 
 std::string adjustment_words(const std::vector<adjustment>& list) {
@@ -69,29 +82,30 @@ std::optional<double> distance_from_home(const person& p, const opening_gate& g)
   return distance_km(*p.home, {g.lat, g.lon});
 }
 
-std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
-                                      std::uint32_t slot, const reached_list& reached) {
+std::vector<match_reason> reasons_for(const match_graph& g, const person& p, std::uint32_t slot,
+                                      const reached_list& reached) {
   const opening_gate& o = g.gate_of(slot);
   const domain area = g.area_of(slot);
   std::vector<match_reason> out;
+  out.reserve(10);
+  // Written by appending (no format strings): a match list writes about seventy of these.
   g.for_each_valued(slot, [&](std::uint32_t term, float) {
     const reach* r = find_reach(reached, term);
     if (!r) return;
-    const std::string& term_id = g.term_at(term);
-    const std::string what = lower(label(terms, term_id));
+    const std::string& what = g.term_words(term);
     if (r->how == reach::via::strength) {
+      const std::string& term_id = g.term_at(term);
       const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
                                     [&](const strength& s) { return s.term == term_id; });
-      out.push_back(
-          {"strength", own != p.strengths.end() && !own->own_words.empty()
-                           ? fmt::format("Uses your strength in {}: \"{}\"", what, own->own_words)
-                           : fmt::format("Uses your strength in {}", what)});
+      std::string text = "Uses your strength in " + what;
+      if (own != p.strengths.end() && !own->own_words.empty())
+        ((text += ": \"") += own->own_words) += '"';
+      out.push_back({"strength", std::move(text)});
     } else if (r->how == reach::via::related) {
-      out.push_back(
-          {"transferable", fmt::format("Your experience in {} relates to {}",
-                                       lower(label(terms, g.term_at(r->from_term))), what)});
+      out.push_back({"transferable",
+                     "Your experience in " + g.term_words(r->from_term) + " relates to " + what});
     } else {
-      out.push_back({"interest", fmt::format("Connects with your interest in {}", what)});
+      out.push_back({"interest", "Connects with your interest in " + what});
     }
   });
   const goal* best = nullptr;
@@ -100,32 +114,43 @@ std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& 
         (!best || goal_.priority < best->priority))
       best = &goal_;
   if (best)
-    out.push_back({"goal", fmt::format("In the area of your {} goal: \"{}\"", spoken_name(area),
-                                       best->own_words)});
+    out.push_back(
+        {"goal", "In the area of your " + spoken_name(area) + " goal: \"" + best->own_words + '"'});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
   } else if (const auto d = distance_from_home(p, o)) {
-    out.push_back({"distance", p.prefs.max_travel_km
-                                   ? fmt::format("{:.1f} km from home, within your {:g} km", *d,
-                                                 *p.prefs.max_travel_km)
-                                   : fmt::format("{:.1f} km from home", *d)});
+    std::string text;
+    append_km(text, *d);
+    text += " km from home";
+    if (p.prefs.max_travel_km) {
+      text += ", within your ";
+      append_number(text, *p.prefs.max_travel_km);
+      text += " km";
+    }
+    out.push_back({"distance", std::move(text)});
   }
   if (o.hours >= 0 && (p.prefs.hours_min || p.prefs.hours_max)) {
     const double h = o.hours;
-    std::string pref =
-        p.prefs.hours_min && p.prefs.hours_max
-            ? fmt::format("{:g} to {:g} hours you prefer", *p.prefs.hours_min, *p.prefs.hours_max)
-        : p.prefs.hours_max ? fmt::format("up to {:g} hours you prefer", *p.prefs.hours_max)
-                            : fmt::format("at least {:g} hours you prefer", *p.prefs.hours_min);
     const bool within = h >= p.prefs.hours_min.value_or(0) && h <= p.prefs.hours_max.value_or(80);
-    out.push_back({"hours", fmt::format("{:g} hours a week, {} the {}", h,
-                                        within ? "within" : "outside", pref)});
+    std::string text;
+    append_number(text, h);
+    text += within ? " hours a week, within the " : " hours a week, outside the ";
+    if (p.prefs.hours_min && p.prefs.hours_max) {
+      append_number(text, *p.prefs.hours_min);
+      text += " to ";
+      append_number(text, *p.prefs.hours_max);
+    } else {
+      text += p.prefs.hours_max ? "up to " : "at least ";
+      append_number(text, p.prefs.hours_max ? *p.prefs.hours_max : *p.prefs.hours_min);
+    }
+    text += " hours you prefer";
+    out.push_back({"hours", std::move(text)});
   }
   if (!p.adjustments.empty())
     out.push_back({"adjustments", "Offers what you need: " + adjustment_words(p.adjustments)});
   if (o.places_available > 0)
-    out.push_back({"places", fmt::format("{} place{} left", o.places_available,
-                                         o.places_available == 1 ? "" : "s")});
+    out.push_back({"places", std::to_string(o.places_available) +
+                                 (o.places_available == 1 ? " place left" : " places left")});
   return out;
 }
 

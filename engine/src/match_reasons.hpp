@@ -33,7 +33,7 @@ std::optional<double> distance_from_home(const person& p, const opening_gate& g)
 
 // Reasons a coordinator can read out, citing only what exists for this person and the opening
 // in `slot` (its valued terms in the order given, as slots: no lookup by name).
-std::vector<match_reason> reasons_for(const taxonomy& terms, const match_graph& g, const person& p,
-                                      std::uint32_t slot, const reached_list& reached);
+std::vector<match_reason> reasons_for(const match_graph& g, const person& p, std::uint32_t slot,
+                                      const reached_list& reached);
 
 }  // namespace pathways

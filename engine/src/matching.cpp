@@ -88,7 +88,7 @@ scoring::check_context context_now(const match_request& r) {
 }  // namespace
 
 matching_service::matching_service(database& db, const taxonomy& terms)
-    : terms_(terms), graph_(terms), openings_(db) {
+    : graph_(terms), openings_(db) {
   const auto start = std::chrono::steady_clock::now();
   auto conn = db.connect();
   transaction tx(*conn, transaction::kind::read);
@@ -280,7 +280,7 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
   for (const auto& [score, slot] : kept.sorted())
     out.matches.push_back({graph_.opening_id(slot), graph_.revision_of(slot), score,
                            distance_from_home(p, graph_.gate_of(slot)),
-                           reasons_for(terms_, graph_, p, slot, reached)});
+                           reasons_for(graph_, p, slot, reached)});
   // Near misses get their constraint written out once the openings are read.
   for (const auto& [score, slot] : missed.sorted())
     out.excluded.push_back({graph_.opening_id(slot),
@@ -345,7 +345,7 @@ std::vector<match_reason> matching_service::explain(const principal& caller,
   const person& p = visible_person(caller, person_id);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
-  return reasons_for(terms_, graph_, p, *slot, reached_terms(graph_, p));
+  return reasons_for(graph_, p, *slot, reached_terms(graph_, p));
 }
 
 match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
@@ -449,7 +449,7 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
     out.push_back({p, score, scoring::distance_from_home(p, o),
-                   reasons_for(terms_, graph_, p, slot, reached_terms(graph_, p))});
+                   reasons_for(graph_, p, slot, reached_terms(graph_, p))});
   }
   return out;
 }

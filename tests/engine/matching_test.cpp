@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <random>
 #include <set>
 #include <thread>
+
+#include <fmt/format.h>
 
 #include "pathways/agencies.hpp"
 #include "pathways/clock.hpp"
@@ -169,6 +172,35 @@ TEST_F(matching, reasons_cite_only_what_exists_for_this_person_and_opening) {
   EXPECT_FALSE(by_kind.contains("interest"));  // Sam named no interests
   for (const auto& r : found.matches[0].reasons)
     EXPECT_EQ(r.text.find("gardening"), std::string::npos);
+}
+
+TEST_F(matching, reasons_write_numbers_as_people_say_them) {
+  person s = sam();
+  s.prefs.max_travel_km = 7.5;
+  s.prefs.hours_min = 10;
+  s.prefs.hours_max = 16;
+  const person p = people.create(admin, s);
+  opportunity half = kitchen("A");
+  half.hours_per_week = 12.5;
+  board.publish(admin, half);
+  opportunity quarter = kitchen("B");
+  quarter.hours_per_week = 7.25;
+  quarter.location = geo_point{52.66, 1.33};
+  board.publish(admin, quarter);
+  const auto found = matcher.matches_for(admin, p.id, {});
+  ASSERT_EQ(found.matches.size(), 2u);
+  for (const auto& m : found.matches) {
+    std::map<std::string, std::string> by_kind;
+    for (const auto& r : m.reasons) by_kind[r.kind] = r.text;
+    const bool is_half = m.opening->external_ref == "A";
+    EXPECT_EQ(by_kind["hours"], is_half
+                                    ? "12.5 hours a week, within the 10 to 16 hours you prefer"
+                                    : "7.25 hours a week, outside the 10 to 16 hours you prefer");
+    // The distance as the reply's distance_km shows it: rounded to a tenth.
+    ASSERT_TRUE(m.distance_km);
+    EXPECT_EQ(by_kind["distance"], fmt::format("{:.1f} km from home, within your 7.5 km",
+                                               std::round(*m.distance_km * 10) / 10));
+  }
 }
 
 TEST_F(matching, a_related_strength_is_explained_as_transferable) {

@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "pathways/geo.hpp"
+#include "pathways/huge_page_allocator.hpp"
 #include "pathways/model.hpp"
+#include "pathways/posting_pool.hpp"
 #include "pathways/taxonomy.hpp"
 
 namespace pathways {
@@ -40,30 +42,6 @@ struct opening_gate {
   std::int16_t min_age = -1;        // negative: no limit
   std::int16_t max_age = -1;
   std::uint32_t adjustments = 0;  // bit n: adjustment n offered
-};
-
-// An opening valuing a term, as the match loop reads it from the term's list for the opening's
-// domain: enough to rule the opening out, or bound its score, without touching the opening
-// itself (16 bytes, read in order).
-struct term_posting {
-  static constexpr std::uint8_t available = 1;  // open with places left
-  static constexpr std::uint8_t located = 2;    // has a place and is not remote
-  static constexpr std::uint8_t remote = 4;
-  static constexpr std::uint8_t hours_known = 8;  // hours a week given: see half_hours
-  std::uint32_t slot;
-  // The term's weight over the opening's total, in 1/65535ths rounded up: at least its share
-  // of the strengths part.
-  std::uint16_t share;
-  packed_place place;         // when located
-  std::uint16_t adjustments;  // bit n: adjustment n offered
-  std::uint8_t flags;         // the constants above
-  std::uint8_t half_hours;    // hours a week, doubled and rounded down (255: 127.5 or more)
-  // (A product, not a quotient: the match loop reads this for every posting. The share is
-  // rounded up when stored, and the loop's bounds allow 1e-5 of slack for the last bit.)
-  double share_at_most() const { return share * (1.0 / 65535.0); }
-  // The opening's hours a week lie in [hours_at_least(), hours_below()).
-  double hours_at_least() const { return half_hours / 2.0; }
-  double hours_below() const { return half_hours == 255 ? 1e9 : (half_hours + 1) / 2.0; }
 };
 
 // One valued strength of an opening: a term slot and the opening's weight for it.
@@ -107,6 +85,8 @@ class match_graph {
   const std::vector<time_slot>& schedule_of(std::uint32_t slot) const;
   const person& person_at(std::uint32_t slot) const;
   const std::string& term_at(std::uint32_t slot) const;
+  // The term's label as it reads inside a sentence (first letter in lower case).
+  const std::string& term_words(std::uint32_t slot) const;
   std::size_t opportunity_count() const;
   std::size_t person_count() const;
   std::size_t term_count() const { return related_.size(); }
@@ -138,31 +118,26 @@ class match_graph {
     }
   }
   std::span<const term_posting> postings_of(std::uint32_t term, domain area) const {
-    return postings_[posting_list(term, area)];
+    return postings_.list(posting_list(term, area));
   }
   // The largest share in a posting list (as share_at_most): no posting in it can bound higher.
   double top_share_of(std::uint32_t term, domain area) const {
-    return top_shares_[posting_list(term, area)] * (1.0 / 65535.0);
+    return postings_.top_share(posting_list(term, area));
   }
-  // Hints that the match loop will soon read a posting list (its first lines) or an opening's
-  // strengths and gate: the lists are short and the openings scattered, so the reads that
-  // follow would otherwise wait on memory one at a time.
+  // Hints that the match loop will soon read a posting list (its first lines), where a term's
+  // lists are (for every domain) or an opening's strengths and gate: the lists are short and the
+  // openings scattered, so the reads that follow would otherwise wait on memory one at a time.
   void prefetch_postings(std::uint32_t term, domain area) const {
-    const auto& list = postings_[posting_list(term, area)];
-    const char* at = reinterpret_cast<const char*>(list.data());
-    const std::size_t bytes = std::min<std::size_t>(list.size() * sizeof(term_posting), 512);
-    for (std::size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(at + offset);
+    postings_.prefetch_list(posting_list(term, area));
   }
-  // Hints that the match loop will soon read where a term's posting lists are (for every domain).
   void prefetch_posting_heads(std::uint32_t term) const {
-    const char* at = reinterpret_cast<const char*>(&postings_[posting_list(term, domain{})]);
-    for (std::size_t offset = 0; offset < sizeof(postings_[0]) * vocabulary<domain>::names.size();
-         offset += 64)
-      __builtin_prefetch(at + offset);
+    postings_.prefetch_heads(posting_list(term, domain{}), vocabulary<domain>::names.size());
   }
   void prefetch_opening(std::uint32_t slot) const {
     __builtin_prefetch(&strengths_[slot]);
-    __builtin_prefetch(&gates_[slot]);
+    const char* gate = reinterpret_cast<const char*>(&gates_[slot]);
+    __builtin_prefetch(gate);
+    __builtin_prefetch(gate + sizeof(opening_gate) - 1);  // a gate may cross two lines
   }
   // The terms related to a term, from the taxonomy (fixed for the graph's life).
   const std::vector<std::uint32_t>& related_to(std::uint32_t term) const { return related_[term]; }
@@ -170,10 +145,8 @@ class match_graph {
  private:
   struct impl;
   std::unique_ptr<impl> impl_;
-  // Per term and domain: the opportunities of the domain valuing the term, mirrored from the
-  // graph's edges into flat arrays for the match loop's hot path.
-  std::vector<std::vector<term_posting>> postings_;
-  std::vector<std::uint16_t> top_shares_;  // per list: its largest share
+  // Per term and domain: the opportunities of the domain valuing the term.
+  posting_pool postings_;
   static std::size_t posting_list(std::uint32_t term, domain area) {
     return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
   }
@@ -181,16 +154,15 @@ class match_graph {
   std::vector<domain> areas_;
   std::vector<std::uint64_t> revisions_;
   std::uint64_t last_revision_ = 0;
-  std::vector<opening_gate> gates_;
+  std::vector<opening_gate, huge_page_allocator<opening_gate>> gates_;
   std::vector<std::vector<std::uint32_t>> related_;
   // Each opening's valued strengths: the first eight inline, the rest in one pool. An update
   // that needs more room moves them to the end of the pool, which is compacted when more than
   // half of it is left behind this way.
-  std::vector<opening_strengths> strengths_;
+  std::vector<opening_strengths, huge_page_allocator<opening_strengths>> strengths_;
   std::vector<term_weight> overflow_;
   std::size_t overflow_unused_ = 0;
   void set_strengths(std::uint32_t slot, const std::vector<term_weight>& terms, float total);
-  void remove_posting(std::uint32_t term, domain area, std::uint32_t slot);
 };
 
 }  // namespace pathways

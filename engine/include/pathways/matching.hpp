@@ -113,7 +113,6 @@ class matching_service final : public record_listener {
  private:
   const person& visible_person(const principal& caller, const std::string& person_id) const;
 
-  const taxonomy& terms_;
   mutable std::shared_mutex mutex_;
   match_graph graph_;
   std::uint64_t revision_ = 0;  // under mutex_: one more for each person or opening saved
