@@ -202,24 +202,48 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
   };
   thread_local std::vector<worth_a_look> kept_looks;
   std::vector<worth_a_look>& looks = kept_looks;
+  // Whether the list of reached term i in a domain can still count: not when even its factor
+  // cannot beat the kept list (nor can any after it: stop), nor when even its largest share
+  // cannot reach the strengths part needed (its openings cannot make the list; a later list
+  // that meets one again may look at it, to no effect). The score to beat only rises, so a list
+  // ruled out once stays out.
+  enum class verdict { walk, skip, stop };
+  auto list_verdict = [&](std::size_t i, domain area, double goal, double strengths_needed) {
+    const double factor = reached[i].factor;
+    const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
+    if (best_possible(factor, goal, 1.0, hours_best) < to_beat) return verdict::stop;
+    const double top_share = graph_.top_share_of(reached[i].term, area);
+    return top_share * factor + (1.0 - top_share) * next < strengths_needed ? verdict::skip
+                                                                            : verdict::walk;
+  };
+  thread_local std::vector<std::size_t> kept_lists;
+  std::vector<std::size_t>& lists = kept_lists;
   // Where each reached term's lists are, asked for at once (they are scattered).
   for (const reach& t : reached) graph_.prefetch_posting_heads(t.term);
   for (const domain area : areas) {
     const double goal = who.goal_by_domain[static_cast<std::size_t>(area)];
     // The best a posting can score besides its strengths part: the most its place and hours
-    // could add.
+    // could add; so the strengths part a posting must reach to be worth more than a glance.
     const double best_rest = scoring::combine(0, goal, 1.0, hours_best) + slack;
-    for (const reach& t : reached) graph_.prefetch_postings(t.term, area);
+    auto strengths_needed = [&] {
+      return (to_beat - best_rest) / scoring::strengths_weight - slack;
+    };
+    // The lists that can count as things stand, asked for at once.
+    lists.clear();
     for (std::size_t i = 0; i < reached.size(); ++i) {
+      const verdict v = list_verdict(i, area, goal, strengths_needed());
+      if (v == verdict::stop) break;
+      if (v == verdict::skip) continue;
+      lists.push_back(i);
+      graph_.prefetch_postings(reached[i].term, area);
+    }
+    for (const std::size_t i : lists) {
+      const double needed = strengths_needed();
+      const verdict v = list_verdict(i, area, goal, needed);
+      if (v == verdict::stop) break;
+      if (v == verdict::skip) continue;
       const double factor = reached[i].factor;
       const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
-      if (best_possible(factor, goal, 1.0, hours_best) < to_beat) break;
-      // A posting's strengths part must reach this for it to be worth more than a glance.
-      const double strengths_needed = (to_beat - best_rest) / scoring::strengths_weight - slack;
-      // No posting in the list can count when even its largest share cannot: its openings
-      // cannot make the list (a later list that meets one again may look at it, to no effect).
-      const double top_share = graph_.top_share_of(reached[i].term, area);
-      if (top_share * factor + (1.0 - top_share) * next < strengths_needed) continue;
       looks.clear();
       for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
         // Closed, full or missing a needed adjustment: ruled out before the opening is read,
@@ -230,7 +254,7 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
         if (seen.check_and_mark(post.slot)) continue;
         const double share = post.share_at_most();
         const double strengths_bound = share * factor + (1.0 - share) * next;
-        if (strengths_bound < strengths_needed) continue;
+        if (strengths_bound < needed) continue;
         double distance_best = 0.5;  // see distance_value: unknown distance
         if ((post.flags & term_posting::remote) != 0) {
           distance_best = 1.0;
