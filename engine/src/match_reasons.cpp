@@ -82,34 +82,54 @@ std::optional<double> distance_from_home(const person& p, const opening_gate& g)
   return distance_km(*p.home, {g.lat, g.lon});
 }
 
-std::vector<match_reason> reasons_for(const match_graph& g, const person& p, std::uint32_t slot,
-                                      const reached_list& reached) {
-  const opening_gate& o = g.gate_of(slot);
-  const domain area = g.area_of(slot);
+reason_writer::reason_writer(const match_graph& g, const person& p, const reached_list& reached)
+    : g_(g), p_(p), reached_(reached) {
+  if (p.prefs.max_travel_km) {
+    within_travel_ = ", within your ";
+    append_number(within_travel_, *p.prefs.max_travel_km);
+    within_travel_ += " km";
+  }
+  if (p.prefs.hours_min && p.prefs.hours_max) {
+    append_number(hours_preferred_, *p.prefs.hours_min);
+    hours_preferred_ += " to ";
+    append_number(hours_preferred_, *p.prefs.hours_max);
+  } else if (p.prefs.hours_min || p.prefs.hours_max) {
+    hours_preferred_ = p.prefs.hours_max ? "up to " : "at least ";
+    append_number(hours_preferred_, p.prefs.hours_max ? *p.prefs.hours_max : *p.prefs.hours_min);
+  }
+  if (!hours_preferred_.empty()) hours_preferred_ += " hours you prefer";
+  if (!p.adjustments.empty())
+    adjustments_ = "Offers what you need: " + adjustment_words(p.adjustments);
+}
+
+std::vector<match_reason> reason_writer::reasons(std::uint32_t slot,
+                                                 std::optional<double> km) const {
+  const opening_gate& o = g_.gate_of(slot);
+  const domain area = g_.area_of(slot);
   std::vector<match_reason> out;
   out.reserve(10);
   // Written by appending (no format strings): a match list writes about seventy of these.
-  g.for_each_valued(slot, [&](std::uint32_t term, float) {
-    const reach* r = find_reach(reached, term);
+  g_.for_each_valued(slot, [&](std::uint32_t term, float) {
+    const reach* r = find_reach(reached_, term);
     if (!r) return;
-    const std::string& what = g.term_words(term);
+    const std::string& what = g_.term_words(term);
     if (r->how == reach::via::strength) {
-      const std::string& term_id = g.term_at(term);
-      const auto own = std::find_if(p.strengths.begin(), p.strengths.end(),
+      const std::string& term_id = g_.term_at(term);
+      const auto own = std::find_if(p_.strengths.begin(), p_.strengths.end(),
                                     [&](const strength& s) { return s.term == term_id; });
       std::string text = "Uses your strength in " + what;
-      if (own != p.strengths.end() && !own->own_words.empty())
+      if (own != p_.strengths.end() && !own->own_words.empty())
         ((text += ": \"") += own->own_words) += '"';
       out.push_back({"strength", std::move(text)});
     } else if (r->how == reach::via::related) {
       out.push_back({"transferable",
-                     "Your experience in " + g.term_words(r->from_term) + " relates to " + what});
+                     "Your experience in " + g_.term_words(r->from_term) + " relates to " + what});
     } else {
       out.push_back({"interest", "Connects with your interest in " + what});
     }
   });
   const goal* best = nullptr;
-  for (const auto& goal_ : p.goals)
+  for (const auto& goal_ : p_.goals)
     if (goal_.status == goal_status::active && goal_.area == area &&
         (!best || goal_.priority < best->priority))
       best = &goal_;
@@ -118,36 +138,23 @@ std::vector<match_reason> reasons_for(const match_graph& g, const person& p, std
         {"goal", "In the area of your " + spoken_name(area) + " goal: \"" + best->own_words + '"'});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
-  } else if (const auto d = distance_from_home(p, o)) {
+  } else if (km) {
     std::string text;
-    append_km(text, *d);
+    append_km(text, *km);
     text += " km from home";
-    if (p.prefs.max_travel_km) {
-      text += ", within your ";
-      append_number(text, *p.prefs.max_travel_km);
-      text += " km";
-    }
+    text += within_travel_;
     out.push_back({"distance", std::move(text)});
   }
-  if (o.hours >= 0 && (p.prefs.hours_min || p.prefs.hours_max)) {
+  if (o.hours >= 0 && !hours_preferred_.empty()) {
     const double h = o.hours;
-    const bool within = h >= p.prefs.hours_min.value_or(0) && h <= p.prefs.hours_max.value_or(80);
+    const bool within = h >= p_.prefs.hours_min.value_or(0) && h <= p_.prefs.hours_max.value_or(80);
     std::string text;
     append_number(text, h);
     text += within ? " hours a week, within the " : " hours a week, outside the ";
-    if (p.prefs.hours_min && p.prefs.hours_max) {
-      append_number(text, *p.prefs.hours_min);
-      text += " to ";
-      append_number(text, *p.prefs.hours_max);
-    } else {
-      text += p.prefs.hours_max ? "up to " : "at least ";
-      append_number(text, p.prefs.hours_max ? *p.prefs.hours_max : *p.prefs.hours_min);
-    }
-    text += " hours you prefer";
+    text += hours_preferred_;
     out.push_back({"hours", std::move(text)});
   }
-  if (!p.adjustments.empty())
-    out.push_back({"adjustments", "Offers what you need: " + adjustment_words(p.adjustments)});
+  if (!adjustments_.empty()) out.push_back({"adjustments", adjustments_});
   if (o.places_available > 0)
     out.push_back({"places", std::to_string(o.places_available) +
                                  (o.places_available == 1 ? " place left" : " places left")});

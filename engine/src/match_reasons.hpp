@@ -31,9 +31,23 @@ const reach* find_reach(const reached_list& reached, std::uint32_t term);
 // opening is not remote (as scoring::distance_from_home).
 std::optional<double> distance_from_home(const person& p, const opening_gate& g);
 
-// Reasons a coordinator can read out, citing only what exists for this person and the opening
-// in `slot` (its valued terms in the order given, as slots: no lookup by name).
-std::vector<match_reason> reasons_for(const match_graph& g, const person& p, std::uint32_t slot,
-                                      const reached_list& reached);
+// Writes reasons a coordinator can read out, citing only what exists for one person and each
+// opening; what is the same for every opening (their travel, preferred hours and adjustments)
+// is worded once.
+class reason_writer {
+ public:
+  reason_writer(const match_graph& g, const person& p, const reached_list& reached);
+  // The reasons for the opening in `slot` (its valued terms in the order given, as slots: no
+  // lookup by name), `km` from home when known (as distance_from_home).
+  std::vector<match_reason> reasons(std::uint32_t slot, std::optional<double> km) const;
+
+ private:
+  const match_graph& g_;
+  const person& p_;
+  const reached_list& reached_;
+  std::string within_travel_;    // ", within your 10 km", or empty
+  std::string hours_preferred_;  // "10 to 16 hours you prefer", or empty
+  std::string adjustments_;      // "Offers what you need: ...", or empty
+};
 
 }  // namespace pathways

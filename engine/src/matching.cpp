@@ -301,10 +301,16 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
   }
 
   ranking out;
-  for (const auto& [score, slot] : kept.sorted())
-    out.matches.push_back({graph_.opening_id(slot), graph_.revision_of(slot), score,
-                           distance_from_home(p, graph_.gate_of(slot)),
-                           reasons_for(graph_, p, slot, reached)});
+  const auto best = kept.sorted();
+  // The kept openings' ids, asked for at once (each is a scattered read, then its text another).
+  for (const auto& kept_one : best) graph_.prefetch_opening_id(kept_one.second);
+  for (const auto& kept_one : best) graph_.prefetch_opening_id_text(kept_one.second);
+  const reason_writer writer(graph_, p, reached);
+  for (const auto& [score, slot] : best) {
+    const auto km = distance_from_home(p, graph_.gate_of(slot));
+    out.matches.push_back(
+        {graph_.opening_id(slot), graph_.revision_of(slot), score, km, writer.reasons(slot, km)});
+  }
   // Near misses get their constraint written out once the openings are read.
   for (const auto& [score, slot] : missed.sorted())
     out.excluded.push_back({graph_.opening_id(slot),
@@ -369,7 +375,9 @@ std::vector<match_reason> matching_service::explain(const principal& caller,
   const person& p = visible_person(caller, person_id);
   const auto slot = graph_.opportunity_slot(opportunity_id);
   if (!slot) throw error(error_code::not_found, "no such opportunity");
-  return reasons_for(graph_, p, *slot, reached_terms(graph_, p));
+  const reached_list reached = reached_terms(graph_, p);
+  return reason_writer(graph_, p, reached)
+      .reasons(*slot, distance_from_home(p, graph_.gate_of(*slot)));
 }
 
 match_list matching_service::matches_for(const principal& caller, const std::string& person_id,
@@ -472,8 +480,9 @@ std::vector<candidate> matching_service::candidates_for(const principal& caller,
   std::vector<candidate> out;
   for (const auto& [score, ps] : kept.sorted()) {
     const person& p = graph_.person_at(ps);
-    out.push_back({p, score, scoring::distance_from_home(p, o),
-                   reasons_for(graph_, p, slot, reached_terms(graph_, p))});
+    const auto km = scoring::distance_from_home(p, o);
+    const reached_list reached = reached_terms(graph_, p);
+    out.push_back({p, score, km, reason_writer(graph_, p, reached).reasons(slot, km)});
   }
   return out;
 }

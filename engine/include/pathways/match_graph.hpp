@@ -133,6 +133,10 @@ class match_graph {
   void prefetch_posting_heads(std::uint32_t term) const {
     postings_.prefetch_heads(posting_list(term, domain{}), vocabulary<domain>::names.size());
   }
+  void prefetch_opening_id(std::uint32_t slot) const { __builtin_prefetch(&opening_ids_[slot]); }
+  void prefetch_opening_id_text(std::uint32_t slot) const {
+    __builtin_prefetch(opening_ids_[slot].data());
+  }
   void prefetch_opening(std::uint32_t slot) const {
     __builtin_prefetch(&strengths_[slot]);
     const char* gate = reinterpret_cast<const char*>(&gates_[slot]);
