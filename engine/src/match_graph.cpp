@@ -50,7 +50,7 @@ static_assert(vocabulary<adjustment>::names.size() <= 16,
 struct match_graph::impl {
   graph_type g;
   std::vector<vertex> term_vertex;
-  std::unordered_map<std::string, std::uint32_t> term_slot;
+  slot_index term_index;  // into term_id
   std::vector<std::string> term_id;
   std::vector<std::string> term_words;
   std::vector<vertex> domain_vertex;
@@ -87,8 +87,8 @@ match_graph::match_graph(const taxonomy& terms)
   for (const auto& t : terms.terms()) {
     const auto slot = static_cast<std::uint32_t>(m.term_vertex.size());
     m.term_vertex.push_back(boost::add_vertex(vertex_info{vertex_kind::term, slot}, m.g));
-    m.term_slot.emplace(t.id, slot);
     m.term_id.push_back(t.id);
+    m.term_index.add(slot, m.term_id);
     std::string words = t.label;
     if (!words.empty())
       words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
@@ -96,7 +96,7 @@ match_graph::match_graph(const taxonomy& terms)
   }
   for (const auto& t : terms.terms())
     for (const auto& r : t.related)
-      boost::add_edge(m.term_vertex[m.term_slot.at(t.id)], m.term_vertex[m.term_slot.at(r)],
+      boost::add_edge(m.term_vertex[*term_slot(t.id)], m.term_vertex[*term_slot(r)],
                       edge_info{edge_kind::related, 1.0f}, m.g);
   for (std::size_t d = 0; d < domain_count; ++d)
     m.domain_vertex.push_back(
@@ -169,10 +169,10 @@ void match_graph::upsert(const opportunity& o) {
   std::vector<term_weight> valued;
   float total = 0;
   for (const auto& s : o.strengths) {
-    const auto term = m.term_slot.find(s.term);
-    if (term == m.term_slot.end()) continue;  // a term since removed from the taxonomy
+    const auto term = term_slot(s.term);
+    if (!term) continue;  // a term since removed from the taxonomy
     const auto weight = static_cast<float>(s.weight);
-    valued.push_back({term->second, weight});
+    valued.push_back({*term, weight});
     total += weight;
   }
   boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(o.area)],
@@ -252,13 +252,13 @@ void match_graph::upsert(const person& given) {
   const vertex v = m.person_vertex[slot];
   const person& p = m.people[slot];
   for (const auto& s : p.strengths)
-    if (auto t = m.term_slot.find(s.term); t != m.term_slot.end())
-      boost::add_edge(m.term_vertex[t->second], v,
+    if (const auto t = term_slot(s.term))
+      boost::add_edge(m.term_vertex[*t], v,
                       edge_info{edge_kind::strength_of, static_cast<float>(s.level) / 5.0f}, m.g);
   for (const auto& i : p.interests)
     if (i.term)
-      if (auto t = m.term_slot.find(*i.term); t != m.term_slot.end())
-        boost::add_edge(m.term_vertex[t->second], v, edge_info{edge_kind::interest_of, 0.0f}, m.g);
+      if (const auto t = term_slot(*i.term))
+        boost::add_edge(m.term_vertex[*t], v, edge_info{edge_kind::interest_of, 0.0f}, m.g);
   for (const auto& goal : p.goals)
     if (goal.status == goal_status::active)
       boost::add_edge(v, m.domain_vertex[static_cast<std::size_t>(goal.area)],
@@ -277,9 +277,7 @@ std::optional<std::uint32_t> match_graph::person_slot(const std::string& id) con
 }
 
 std::optional<std::uint32_t> match_graph::term_slot(const std::string& term) const {
-  auto it = impl_->term_slot.find(term);
-  if (it == impl_->term_slot.end()) return std::nullopt;
-  return it->second;
+  return impl_->term_index.find(term, impl_->term_id);
 }
 
 const std::vector<time_slot>& match_graph::schedule_of(std::uint32_t slot) const {
