@@ -103,10 +103,12 @@ match_graph::match_graph(const taxonomy& terms)
         boost::add_vertex(vertex_info{vertex_kind::domain, static_cast<std::uint32_t>(d)}, m.g));
   if (m.term_vertex.size() > 65536)
     throw error(error_code::invalid_argument, "the strengths taxonomy has more than 65,536 terms");
-  related_.resize(m.term_vertex.size());
-  for (std::uint32_t t = 0; t < related_.size(); ++t)
+  related_from_.push_back(0);
+  for (std::uint32_t t = 0; t < m.term_vertex.size(); ++t) {
     m.each_out(m.term_vertex[t], edge_kind::related,
-               [&](const vertex_info& r, float) { related_[t].push_back(r.slot); });
+               [&](const vertex_info& r, float) { related_.push_back(r.slot); });
+    related_from_.push_back(static_cast<std::uint32_t>(related_.size()));
+  }
 }
 
 std::uint32_t adjustment_mask(const std::vector<adjustment>& list) {
@@ -302,7 +304,7 @@ std::size_t match_graph::person_count() const {
 }
 
 void match_graph::related_terms(std::uint32_t term, std::vector<weighted_slot>& out) const {
-  for (std::uint32_t r : related_.at(term)) out.push_back({r, 1.0f});
+  for (std::uint32_t r : related_to(term)) out.push_back({r, 1.0f});
 }
 
 void match_graph::people_with(std::uint32_t term, std::vector<weighted_slot>& out) const {

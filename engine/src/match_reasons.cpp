@@ -66,8 +66,9 @@ reached_list reached_terms(const match_graph& g, const person& p) {
     if (i.term)
       if (const auto t = g.term_slot(*i.term))
         offer({*t, static_cast<float>(scoring::interest_only), reach::via::interest, *t});
-  std::stable_sort(out.begin(), out.end(),
-                   [](const reach& a, const reach& b) { return a.factor > b.factor; });
+  std::sort(out.begin(), out.end(), [](const reach& a, const reach& b) {
+    return a.factor != b.factor ? a.factor > b.factor : a.term < b.term;
+  });
   return out;
 }
 

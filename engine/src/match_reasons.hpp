@@ -20,7 +20,7 @@ struct reach {
   enum class via : std::uint8_t { strength, related, interest } how = via::strength;
   std::uint32_t from_term = 0;  // for related: the person's own strength that leads here
 };
-// The terms a person reaches, each once at its best factor, highest factor first.
+// The terms a person reaches, each once at its best factor, highest factor first (then by slot).
 using reached_list = std::vector<reach>;
 
 reached_list reached_terms(const match_graph& g, const person& p);

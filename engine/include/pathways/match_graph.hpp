@@ -89,7 +89,7 @@ class match_graph {
   const std::string& term_words(std::uint32_t slot) const;
   std::size_t opportunity_count() const;
   std::size_t person_count() const;
-  std::size_t term_count() const { return related_.size(); }
+  std::size_t term_count() const { return related_from_.size() - 1; }
 
   // Terms related to a term (weight 1), people with a term as a strength (level / 5) or an
   // interest (0 weight marks an interest), opportunities of a domain. (Opportunities valuing a
@@ -133,7 +133,11 @@ class match_graph {
   void prefetch_posting_heads(std::uint32_t term) const {
     postings_.prefetch_heads(posting_list(term, domain{}), vocabulary<domain>::names.size());
   }
-  void prefetch_opening_id(std::uint32_t slot) const { __builtin_prefetch(&opening_ids_[slot]); }
+  void prefetch_opening_id(std::uint32_t slot) const {
+    __builtin_prefetch(&opening_ids_[slot]);
+    __builtin_prefetch(&revisions_[slot]);
+    __builtin_prefetch(&areas_[slot]);
+  }
   void prefetch_opening_id_text(std::uint32_t slot) const {
     __builtin_prefetch(opening_ids_[slot].data());
   }
@@ -144,7 +148,9 @@ class match_graph {
     __builtin_prefetch(gate + sizeof(opening_gate) - 1);  // a gate may cross two lines
   }
   // The terms related to a term, from the taxonomy (fixed for the graph's life).
-  const std::vector<std::uint32_t>& related_to(std::uint32_t term) const { return related_[term]; }
+  std::span<const std::uint32_t> related_to(std::uint32_t term) const {
+    return {related_.data() + related_from_[term], related_from_[term + 1] - related_from_[term]};
+  }
 
  private:
   struct impl;
@@ -159,7 +165,10 @@ class match_graph {
   std::vector<std::uint64_t> revisions_;
   std::uint64_t last_revision_ = 0;
   std::vector<opening_gate, huge_page_allocator<opening_gate>> gates_;
-  std::vector<std::vector<std::uint32_t>> related_;
+  // The terms related to each term, side by side: term t's are related_[related_from_[t]] up to
+  // related_[related_from_[t + 1]].
+  std::vector<std::uint32_t> related_from_;
+  std::vector<std::uint32_t> related_;
   // Each opening's valued strengths: the first eight inline, the rest in one pool. An update
   // that needs more room moves them to the end of the pool, which is compacted when more than
   // half of it is left behind this way.
