@@ -216,76 +216,80 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
     return top_share * factor + (1.0 - top_share) * next < strengths_needed ? verdict::skip
                                                                             : verdict::walk;
   };
-  thread_local std::vector<std::size_t> kept_lists;
-  std::vector<std::size_t>& lists = kept_lists;
+  // Walks the list of reached term i in a domain: postings ruled out or bounded below the score
+  // to beat are passed over, the rest looked at in full once the list is done.
+  auto walk_list = [&](std::size_t i, domain area, double goal, double needed) {
+    const double factor = reached[i].factor;
+    const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
+    looks.clear();
+    for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
+      // Closed, full or missing a needed adjustment: ruled out before the opening is read,
+      // in every list it is in (so it need not be marked as met).
+      if ((post.flags & must_have) != must_have || (needs & ~std::uint32_t{post.adjustments}) != 0)
+        continue;
+      if (seen.check_and_mark(post.slot)) continue;
+      const double share = post.share_at_most();
+      // Lists come in falling share: once this bound is too small, so is every one after it.
+      const double strengths_bound = share * factor + (1.0 - share) * next;
+      if (strengths_bound < needed) break;
+      double distance_best = 0.5;  // see distance_value: unknown distance
+      if ((post.flags & term_posting::remote) != 0) {
+        distance_best = 1.0;
+      } else if ((post.flags & term_posting::located) != 0 && has_home) {
+        const double chord_squared = chord_squared_to(home, post.place);
+        if (chord_squared > chord_limit_squared) continue;
+        const double km_least =
+            std::max(0.0, earth_radius_km * std::sqrt(chord_squared) - packed_place_slack_km);
+        distance_best =
+            scoring_travel_km <= 0 ? 0.0 : std::clamp(1.0 - km_least / scoring_travel_km, 0.0, 1.0);
+      }
+      double hours_part_best = hours_best;
+      if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {
+        const double least = post.hours_at_least();
+        if (least > hours_cap) continue;
+        // hours_value is 1 on the preferred range and falls away from it: its best over the
+        // opening's possible hours is at the one nearest that range.
+        hours_part_best = scoring::hours_value(
+            std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
+      }
+      const double best = best_possible(strengths_bound, goal, distance_best, hours_part_best);
+      if (best < to_beat) continue;
+      graph_.prefetch_opening(post.slot);
+      looks.push_back({best, post.slot, static_cast<float>(distance_best),
+                       static_cast<float>(hours_part_best)});
+    }
+    // As the score to beat rises, some are passed over without reading them.
+    for (const worth_a_look& look : looks)
+      if (look.best >= to_beat) consider(look.slot, goal, look.distance_best, look.hours_part_best);
+  };
+  // The best a posting can score besides its strengths part (the most its place and hours could
+  // add), and so the strengths part a posting must reach to be worth more than a glance.
+  auto strengths_needed = [&](double goal) {
+    return (to_beat - (scoring::combine(0, goal, 1.0, hours_best) + slack)) /
+               scoring::strengths_weight -
+           slack;
+  };
   // Where each reached term's lists are, asked for at once (they are scattered).
   for (const reach& t : reached) graph_.prefetch_posting_heads(t.term);
+  thread_local std::vector<std::size_t> kept_lists;
+  std::vector<std::size_t>& lists = kept_lists;
   for (const domain area : areas) {
     const double goal = who.goal_by_domain[static_cast<std::size_t>(area)];
-    // The best a posting can score besides its strengths part: the most its place and hours
-    // could add; so the strengths part a posting must reach to be worth more than a glance.
-    const double best_rest = scoring::combine(0, goal, 1.0, hours_best) + slack;
-    auto strengths_needed = [&] {
-      return (to_beat - best_rest) / scoring::strengths_weight - slack;
-    };
     // The lists that can count as things stand, asked for at once.
     lists.clear();
     for (std::size_t i = 0; i < reached.size(); ++i) {
-      const verdict v = list_verdict(i, area, goal, strengths_needed());
+      const verdict v = list_verdict(i, area, goal, strengths_needed(goal));
       if (v == verdict::stop) break;
       if (v == verdict::skip) continue;
       lists.push_back(i);
       graph_.prefetch_postings(reached[i].term, area);
     }
     for (const std::size_t i : lists) {
-      const double needed = strengths_needed();
+      const double needed = strengths_needed(goal);
       const verdict v = list_verdict(i, area, goal, needed);
       if (v == verdict::stop) break;
       if (v == verdict::skip) continue;
-      const double factor = reached[i].factor;
-      const double next = i + 1 < reached.size() ? reached[i + 1].factor : 0.0;
-      looks.clear();
-      for (const term_posting& post : graph_.postings_of(reached[i].term, area)) {
-        // Closed, full or missing a needed adjustment: ruled out before the opening is read,
-        // in every list it is in (so it need not be marked as met).
-        if ((post.flags & must_have) != must_have ||
-            (needs & ~std::uint32_t{post.adjustments}) != 0)
-          continue;
-        if (seen.check_and_mark(post.slot)) continue;
-        const double share = post.share_at_most();
-        const double strengths_bound = share * factor + (1.0 - share) * next;
-        if (strengths_bound < needed) continue;
-        double distance_best = 0.5;  // see distance_value: unknown distance
-        if ((post.flags & term_posting::remote) != 0) {
-          distance_best = 1.0;
-        } else if ((post.flags & term_posting::located) != 0 && has_home) {
-          const double chord_squared = chord_squared_to(home, post.place);
-          if (chord_squared > chord_limit_squared) continue;
-          const double km_least =
-              std::max(0.0, earth_radius_km * std::sqrt(chord_squared) - packed_place_slack_km);
-          distance_best = scoring_travel_km <= 0
-                              ? 0.0
-                              : std::clamp(1.0 - km_least / scoring_travel_km, 0.0, 1.0);
-        }
-        double hours_part_best = hours_best;
-        if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {
-          const double least = post.hours_at_least();
-          if (least > hours_cap) continue;
-          // hours_value is 1 on the preferred range and falls away from it: its best over the
-          // opening's possible hours is at the one nearest that range.
-          hours_part_best = scoring::hours_value(
-              std::clamp(p.prefs.hours_min.value_or(0), least, post.hours_below()), p.prefs);
-        }
-        const double best = best_possible(strengths_bound, goal, distance_best, hours_part_best);
-        if (best < to_beat) continue;
-        graph_.prefetch_opening(post.slot);
-        looks.push_back({best, post.slot, static_cast<float>(distance_best),
-                         static_cast<float>(hours_part_best)});
-      }
-      // As the score to beat rises, some are passed over without reading them.
-      for (const worth_a_look& look : looks)
-        if (look.best >= to_beat)
-          consider(look.slot, goal, look.distance_best, look.hours_part_best);
+      walk_list(i, area, goal, needed);
     }
   }
   // A domain asked for: its openings count even with no strength in common (the walk above met
