@@ -27,6 +27,7 @@ void posting_pool::add(std::size_t i, const term_posting& p) {
   std::copy_backward(at, first + h.size, first + h.size + 1);
   *at = p;
   ++h.size;
+  h.top_share = first->share;
   if (left_behind_ * 3 > pool_.size()) compact();
 }
 
@@ -39,6 +40,7 @@ void posting_pool::remove(std::size_t i, std::uint32_t slot) {
   if (at == last) return;
   std::copy(at + 1, last, at);
   --h.size;
+  h.top_share = h.size == 0 ? 0 : first->share;
 }
 
 void posting_pool::compact() {

@@ -1,6 +1,6 @@
 // The matching graph's posting lists (an opening valuing a term, per term and domain) in one pool
 // on huge pages: each list is a run of the pool with room to grow, in falling share, so a walk
-// can stop at the first share too small and the largest share is the first.
+// can stop at the first share too small; its head keeps where it is and its largest share.
 #pragma once
 
 #include <algorithm>
@@ -49,9 +49,7 @@ class posting_pool {
     return {pool_.data() + heads_[i].offset, heads_[i].size};
   }
   // The largest share in list i (as share_at_most): no posting in it can bound higher.
-  double top_share(std::size_t i) const {
-    return heads_[i].size == 0 ? 0.0 : pool_[heads_[i].offset].share * (1.0 / 65535.0);
-  }
+  double top_share(std::size_t i) const { return heads_[i].top_share * (1.0 / 65535.0); }
   void add(std::size_t i, const term_posting& p);
   // Removes the slot's posting from list i, if there.
   void remove(std::size_t i, std::uint32_t slot);
@@ -74,6 +72,7 @@ class posting_pool {
     std::uint32_t offset = 0;
     std::uint32_t size = 0;
     std::uint32_t capacity = 0;
+    std::uint16_t top_share = 0;  // the first's, kept here: a list is judged before it is read
   };
   std::vector<head> heads_;
   std::vector<term_posting, huge_page_allocator<term_posting>> pool_;
