@@ -99,6 +99,17 @@ reason_writer::reason_writer(const match_graph& g, const person& p, const reache
     append_number(hours_preferred_, p.prefs.hours_max ? *p.prefs.hours_max : *p.prefs.hours_min);
   }
   if (!hours_preferred_.empty()) hours_preferred_ += " hours you prefer";
+  for (std::size_t d = 0; d < goal_text_.size(); ++d) {  // their first active goal per domain
+    const auto area = static_cast<domain>(d);
+    const goal* best = nullptr;
+    for (const auto& candidate : p.goals)
+      if (candidate.status == goal_status::active && candidate.area == area &&
+          (!best || candidate.priority < best->priority))
+        best = &candidate;
+    if (best)
+      goal_text_[d] =
+          "In the area of your " + spoken_name(area) + " goal: \"" + best->own_words + '"';
+  }
   if (!p.adjustments.empty())
     adjustments_ = "Offers what you need: " + adjustment_words(p.adjustments);
 }
@@ -118,7 +129,9 @@ std::vector<match_reason> reason_writer::reasons(std::uint32_t slot,
       const std::string& term_id = g_.term_at(term);
       const auto own = std::find_if(p_.strengths.begin(), p_.strengths.end(),
                                     [&](const strength& s) { return s.term == term_id; });
-      std::string text = "Uses your strength in " + what;
+      std::string text;
+      text.reserve(32 + what.size() + (own != p_.strengths.end() ? own->own_words.size() : 0));
+      (text += "Uses your strength in ") += what;
       if (own != p_.strengths.end() && !own->own_words.empty())
         ((text += ": \"") += own->own_words) += '"';
       out.push_back({"strength", std::move(text)});
@@ -129,14 +142,8 @@ std::vector<match_reason> reason_writer::reasons(std::uint32_t slot,
       out.push_back({"interest", "Connects with your interest in " + what});
     }
   });
-  const goal* best = nullptr;
-  for (const auto& goal_ : p_.goals)
-    if (goal_.status == goal_status::active && goal_.area == area &&
-        (!best || goal_.priority < best->priority))
-      best = &goal_;
-  if (best)
-    out.push_back(
-        {"goal", "In the area of your " + spoken_name(area) + " goal: \"" + best->own_words + '"'});
+  if (const std::string& goal = goal_text_[static_cast<std::size_t>(area)]; !goal.empty())
+    out.push_back({"goal", goal});
   if (o.remote) {
     out.push_back({"distance", "Remote: no travel needed"});
   } else if (km) {

@@ -2,6 +2,7 @@
 // and the reasons, in the person's own words, that an opening fits them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -32,8 +33,8 @@ const reach* find_reach(const reached_list& reached, std::uint32_t term);
 std::optional<double> distance_from_home(const person& p, const opening_gate& g);
 
 // Writes reasons a coordinator can read out, citing only what exists for one person and each
-// opening; what is the same for every opening (their travel, preferred hours and adjustments)
-// is worded once.
+// opening; what is the same for every opening (their travel, preferred hours, adjustments and
+// goal per domain) is worded once.
 class reason_writer {
  public:
   reason_writer(const match_graph& g, const person& p, const reached_list& reached);
@@ -48,6 +49,8 @@ class reason_writer {
   std::string within_travel_;    // ", within your 10 km", or empty
   std::string hours_preferred_;  // "10 to 16 hours you prefer", or empty
   std::string adjustments_;      // "Offers what you need: ...", or empty
+  // Per domain: their first active goal there, quoted, or empty.
+  std::array<std::string, vocabulary<domain>::names.size()> goal_text_;
 };
 
 }  // namespace pathways
