@@ -8,6 +8,8 @@
 #
 # Run:  cmake --build --preset release --target pathways && bash bench/load_match_endpoint.sh
 # Knobs (environment): CONNECTIONS=64 WRK_THREADS=2 DURATION=10 (seconds per run).
+# Each run also prints the CPU time per request of the server (from /proc) and of wrk: steadier
+# than req/s when other work shares the machine, which moves req/s by 30-60%.
 # Pass 1 uses config/pathways.toml as it is. When CONNECTIONS is above its server.threads, pass 2
 # repeats both runs with a temp copy of the config whose server.threads equals CONNECTIONS, because
 # cpp-httplib serves one keep-alive connection per pool thread and the extra connections wait.
@@ -135,12 +137,21 @@ LUA
   distinct_people=$(wc -w <<<"$ids")
 }
 
-# Runs wrk; prints one summary line; sets rps.
+# CPU time (user + system, in clock ticks) the server has used so far.
+server_ticks() {
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"
+}
+
+# Runs wrk; prints one summary line and the CPU each request took; sets rps.
 run_wrk() {
   local name=$1 path=$2 log=$3
   shift 3
-  timeout $((duration + 30)) wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s --latency "$@" \
-    "http://127.0.0.1:$port$path" >"$log" 2>&1 || die "wrk failed on $path: $(tail -3 "$log")"
+  local ticks_before server_ticks_used status=0 TIMEFORMAT='%U %S'  # `time` prints wrk's CPU seconds
+  ticks_before=$(server_ticks)
+  { time timeout $((duration + 30)) wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s \
+    --latency "$@" "http://127.0.0.1:$port$path" >"$log" 2>&1; } 2>"$log.time" || status=$?
+  [[ $status -eq 0 ]] || die "wrk failed on $path: $(tail -3 "$log")"
+  server_ticks_used=$(($(server_ticks) - ticks_before))
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$log")
   [[ -n $rps ]] || die "no Requests/sec in wrk's output for $path"
   local p50 p99 max errors non2xx
@@ -151,6 +162,11 @@ run_wrk() {
   non2xx=$(awk '/Non-2xx or 3xx responses/ { print $NF }' "$log")
   printf '  %-32s %10.0f req/s   p50 %-8s p99 %-8s max %-8s %s%s\n' "$name" "$rps" "$p50" "$p99" "$max" \
     "${errors:-no socket errors}" "${non2xx:+, non-2xx: $non2xx}"
+  local requests
+  requests=$(awk '/ requests in / { print $1 }' "$log")
+  awk -v ticks="$server_ticks_used" -v hz="$(getconf CLK_TCK)" -v n="$requests" '{
+    if (n > 0) printf "  %-32s CPU a request: server %.0f us, wrk %.0f us\n", "", 1e6 * ticks / hz / n, 1e6 * ($1 + $2) / n
+  }' "$log.time"
 }
 
 # One pass: both endpoints against one server; prints the ratio.

@@ -4,7 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http_errors.hpp"
-#include "pathways/ids.hpp"
+#include "request_id.hpp"
 
 namespace pathways::api {
 namespace {
@@ -60,7 +60,7 @@ void router::add(const char* method, const std::string& route, handler h, bool n
                   h = std::move(h),
                   needs_key](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    const std::string request_id = random_hex(8);
+    const std::string request_id = new_request_id();
     res.set_header("X-Request-Id", request_id);
     try {
       exchange ex{req, res, {}, max_page_size};

@@ -13,7 +13,7 @@
 
 #include "bounded_task_queue.hpp"
 #include "http_errors.hpp"
-#include "pathways/ids.hpp"
+#include "request_id.hpp"
 #include "routes.hpp"
 
 namespace pathways::api {
@@ -46,7 +46,7 @@ struct http_server::impl {
   Server::HandlerResponse screen(const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
     auto reject = [&](int status, const char* code, const std::string& message) {
-      const std::string request_id = random_hex(8);
+      const std::string request_id = new_request_id();
       res.set_header("X-Request-Id", request_id);
       // cpp-httplib 0.11.4 keeps the connection open whatever the answer says (it decides
       // before routing, and hands handlers no socket); a client honouring this header closes it.

@@ -11,7 +11,14 @@ namespace pathways {
 std::string now_utc() {
   const auto now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+  // Written once a second on each thread: requests ask for the time and the day many times.
+  thread_local std::chrono::sys_seconds written_at{};
+  thread_local std::string written;
+  if (written.empty() || now != written_at) {
+    written = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+    written_at = now;
+  }
+  return written;
 }
 
 std::string today_utc() {

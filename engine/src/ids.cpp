@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <vector>
 
 #include "pathways/error.hpp"
@@ -48,9 +49,17 @@ std::vector<std::string> new_ids(std::size_t n) {
 }
 
 std::string sha256_hex(std::string_view text) {
+  // Fetched once, not looked up by name on every digest (OpenSSL 3's implicit fetch costs more
+  // than hashing a key or an audit row); each thread keeps a context of its own.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
+  if (sha256 == nullptr || context == nullptr ||
+      EVP_DigestInit_ex2(context.get(), sha256, nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), text.data(), text.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1)
     throw error(error_code::internal, "SHA-256 failed");
   return to_hex(digest.data(), length);
 }

@@ -8,10 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "pathways/api_keys.hpp"
 #include "pathways_command.hpp"
@@ -59,6 +62,36 @@ TEST(pathways_cli, keys_create_prints_the_key_alone_and_stores_only_its_hash) {
   EXPECT_FALSE(keys.authenticate(secret));
   EXPECT_NE(run(dir, "keys revoke " + record->owner.key_id).exit_code, 0);
   EXPECT_NE(run(dir, "keys list").out.find("revoked"), std::string::npos);
+}
+
+TEST(pathways_cli, a_key_revoked_from_the_command_line_is_refused_at_once_by_concurrent_checks) {
+  temp_dir dir;
+  const outcome created = run(dir, "keys create --role admin --label ops");
+  ASSERT_EQ(created.exit_code, 0) << stderr_of(dir);
+  const std::string secret = created.out.substr(0, created.out.size() - 1);
+  database db({dir.file("p.db"), 4, std::nullopt});
+  api_key_service keys(db);
+  const auto record = keys.authenticate(secret);
+  ASSERT_TRUE(record);
+  // Checks run on four threads at once (sharing the look at the keys' counter) while another
+  // process revokes the key: every check begun after the revocation returned refuses it.
+  std::atomic<bool> revoked{false};
+  std::atomic<int> checked_after{0}, accepted_after{0};
+  std::vector<std::thread> checkers;
+  for (int t = 0; t < 4; ++t)
+    checkers.emplace_back([&] {
+      while (checked_after < 400) {
+        const bool after = revoked.load();
+        const bool accepted = keys.authenticate(secret).has_value();
+        if (!after) continue;  // the revocation may or may not have committed yet
+        ++checked_after;
+        if (accepted) ++accepted_after;
+      }
+    });
+  EXPECT_EQ(run(dir, "keys revoke " + record->owner.key_id).exit_code, 0);
+  revoked = true;
+  for (auto& t : checkers) t.join();
+  EXPECT_EQ(accepted_after, 0);
 }
 
 TEST(pathways_cli, keys_create_explains_a_missing_team_or_unknown_role) {

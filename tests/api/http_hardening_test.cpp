@@ -1,6 +1,8 @@
 // What cpp-httplib would let through unchecked: missing, oversized, chunked or compressed
 // bodies, too many headers, bad JSON, bad keys. Each gets its status and the JSON error shape,
 // and nothing stored changes.
+#include <set>
+
 #include "api_fixture.hpp"
 
 namespace pathways::testing {
@@ -144,6 +146,17 @@ TEST_F(http_hardening, an_unknown_route_is_404_in_the_json_shape) {
 TEST_F(http_hardening, every_response_carries_a_request_id) {
   EXPECT_EQ(get("/healthz", "").headers.count("X-Request-Id"), 1u);
   EXPECT_EQ(get("/v1/people", agency_x_key).headers.count("X-Request-Id"), 1u);
+}
+
+TEST_F(http_hardening, request_ids_are_sixteen_hex_digits_and_never_repeat) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = get("/healthz", "").headers.find("X-Request-Id")->second;
+    EXPECT_EQ(id.size(), 16u);
+    EXPECT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos) << id;
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 200u);
 }
 
 TEST_F(http_hardening, more_connections_than_threads_are_all_answered) {

@@ -2,6 +2,7 @@
 // and, for team workers, a team or, for agencies, an agency.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -31,7 +32,8 @@ struct new_api_key {
 // Thread-safe. A key found live is remembered (by the hash of its secret, never the secret), so
 // a request need not look it up; everything remembered is forgotten as soon as any key is
 // created, revoked or removed, by this process or another (the CLI), which a connection kept for
-// the purpose sees (a counter that triggers on api_key move) before each key is trusted.
+// the purpose sees (a counter that triggers on api_key move) before each key is trusted. Requests
+// that arrive together share that look: one begun after a request arrived answers for it too.
 class api_key_service {
  public:
   explicit api_key_service(database& db);
@@ -53,7 +55,9 @@ class api_key_service {
  private:
   struct watcher;  // the connection that watches the keys' generation counter, and its query
   std::optional<api_key_record> find_live(const std::string& secret_sha256);
-  void forget_if_changed();  // under remembered_mutex_
+  // Under remembered_mutex_: reads the counter unless a read begun after `reads_seen` (the value
+  // of reads_begun_ when the request arrived) has already finished.
+  void forget_if_changed(std::uint64_t reads_seen);
 
   database& db_;
   std::mutex remembered_mutex_;       // guards everything below
@@ -61,6 +65,8 @@ class api_key_service {
   std::int64_t generation_ = -1;
   std::unordered_map<std::string, api_key_record> remembered_;  // by the secret's SHA-256
   std::uint64_t forgotten_ = 0;  // times all was forgotten: a lookup begun before is not kept
+  std::atomic<std::uint64_t> reads_begun_{0};  // reads of the counter begun, read without the lock
+  std::uint64_t last_read_finished_ = 0;       // the number of the last one finished
 };
 
 }  // namespace pathways

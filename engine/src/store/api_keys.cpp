@@ -81,12 +81,17 @@ struct api_key_service::watcher {
 api_key_service::api_key_service(database& db) : db_(db) {}
 api_key_service::~api_key_service() = default;
 
-void api_key_service::forget_if_changed() {
+void api_key_service::forget_if_changed(std::uint64_t reads_seen) {
+  // Reads run one at a time under the lock, numbered as they begin: one numbered above
+  // `reads_seen` began after the request arrived, so it saw every key change committed before.
+  if (last_read_finished_ > reads_seen) return;
+  const std::uint64_t number = reads_begun_.fetch_add(1) + 1;
   if (!watcher_) watcher_ = std::make_unique<watcher>(db_.open_unpooled());
   auto& q = watcher_->generation;
   q.reset();
   const std::int64_t generation = q.step() ? q.int64(0) : -1;
   q.reset();  // no read transaction left open on the watching connection
+  last_read_finished_ = number;
   if (generation == generation_ && generation >= 0) return;
   generation_ = generation;
   remembered_.clear();
@@ -94,11 +99,12 @@ void api_key_service::forget_if_changed() {
 }
 
 std::optional<api_key_record> api_key_service::authenticate(const std::string& secret) {
+  const std::uint64_t reads_seen = reads_begun_.load();  // before anything else: see above
   const std::string hash = sha256_hex(secret);
   std::uint64_t forgotten_before = 0;
   {
     std::lock_guard lock(remembered_mutex_);
-    forget_if_changed();
+    forget_if_changed(reads_seen);
     if (const auto it = remembered_.find(hash); it != remembered_.end()) return it->second;
     forgotten_before = forgotten_;
   }
