@@ -141,6 +141,7 @@ opening_gate gate_for(const opportunity& o) {
   g.max_age = static_cast<std::int16_t>(o.max_age.value_or(-1));
   g.adjustments = adjustment_mask(o.adjustments);
   g.has_schedule = !o.schedule.empty();
+  g.area = o.area;
   return g;
 }
 
@@ -157,13 +158,11 @@ void match_graph::upsert(const opportunity& o) {
     m.opening_index.add(slot, opening_ids_);
     m.opportunity_vertex.push_back(
         boost::add_vertex(vertex_info{vertex_kind::opportunity, slot}, m.g));
-    areas_.push_back(domain::work);
-    revisions_.push_back(0);
     gates_.emplace_back();
     strengths_.emplace_back();
   } else {
     for_each_valued(slot, [&](std::uint32_t term, float) {
-      postings_.remove(posting_list(term, areas_[slot]), slot);
+      postings_.remove(posting_list(term, gates_[slot].area), slot);
     });
     boost::clear_vertex(m.opportunity_vertex[slot], m.g);
   }
@@ -184,9 +183,8 @@ void match_graph::upsert(const opportunity& o) {
     m.schedules.erase(slot);
   else
     m.schedules[slot] = o.schedule;
-  areas_[slot] = o.area;
-  revisions_[slot] = ++last_revision_;
   gates_[slot] = gate_for(o);
+  gates_[slot].revision = ++last_revision_;
   set_strengths(slot, valued, total);
   const opening_gate& gate = gates_[slot];
   const auto flags = static_cast<std::uint8_t>(

@@ -188,6 +188,8 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
   const double chord_limit_squared = chord_limit * chord_limit;
   // distance_value's parts, for the bound on a posting's place.
   const double scoring_travel_km = p.prefs.max_travel_km.value_or(scoring::default_travel_km);
+  // Its inverse, so the loop multiplies (a bound: the slack covers the last bit).
+  const double per_travel_km = scoring_travel_km > 0 ? 1.0 / scoring_travel_km : 0.0;
   const double hours_cap =
       !explain && p.prefs.hours_max ? *p.prefs.hours_max : std::numeric_limits<double>::infinity();
   const std::uint32_t needs = explain ? 0 : who.needs;
@@ -241,7 +243,7 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
         const double km_least =
             std::max(0.0, earth_radius_km * std::sqrt(chord_squared) - packed_place_slack_km);
         distance_best =
-            scoring_travel_km <= 0 ? 0.0 : std::clamp(1.0 - km_least / scoring_travel_km, 0.0, 1.0);
+            scoring_travel_km <= 0 ? 0.0 : std::clamp(1.0 - km_least * per_travel_km, 0.0, 1.0);
       }
       double hours_part_best = hours_best;
       if (prefers_hours && (post.flags & term_posting::hours_known) != 0) {

@@ -28,7 +28,8 @@ struct weighted_slot {
   float weight;
 };
 
-// What the hard constraints read of an opening, kept flat for the match loop.
+// What the hard constraints read of an opening, kept flat for the match loop, with its domain
+// and revision (read with it for each result).
 struct opening_gate {
   double lat = 0;
   double lon = 0;
@@ -36,12 +37,14 @@ struct opening_gate {
   bool remote = false;
   bool open = false;
   bool has_schedule = false;
+  domain area = domain::work;
   std::int32_t places_available = 0;
   std::int32_t closing = 99991231;  // closing date as yyyymmdd; none: the far future
   double hours = -1;                // hours a week; negative: not given
   std::int16_t min_age = -1;        // negative: no limit
   std::int16_t max_age = -1;
   std::uint32_t adjustments = 0;  // bit n: adjustment n offered
+  std::uint64_t revision = 0;     // see revision_of
 };
 
 // One valued strength of an opening: a term slot and the opening's weight for it.
@@ -101,10 +104,10 @@ class match_graph {
   // Flat copies for the match loop: the sum of an opening's strength weights, its domain, its
   // valued strengths in the order given (known terms only), and the postings of a term.
   float weight_total(std::uint32_t slot) const { return strengths_[slot].total_weight; }
-  domain area_of(std::uint32_t slot) const { return areas_[slot]; }
+  domain area_of(std::uint32_t slot) const { return gates_[slot].area; }
   // Changes each time the opening is saved (unique across the graph): for caching what is built
   // from an opening.
-  std::uint64_t revision_of(std::uint32_t slot) const { return revisions_[slot]; }
+  std::uint64_t revision_of(std::uint32_t slot) const { return gates_[slot].revision; }
   const opening_gate& gate_of(std::uint32_t slot) const { return gates_[slot]; }
   // Visits an opening's valued strengths in the order given: fn(term slot, weight).
   template <class F>
@@ -135,8 +138,7 @@ class match_graph {
   }
   void prefetch_opening_id(std::uint32_t slot) const {
     __builtin_prefetch(&opening_ids_[slot]);
-    __builtin_prefetch(&revisions_[slot]);
-    __builtin_prefetch(&areas_[slot]);
+    __builtin_prefetch(&gates_[slot].revision);
   }
   void prefetch_opening_id_text(std::uint32_t slot) const {
     __builtin_prefetch(opening_ids_[slot].data());
@@ -161,8 +163,6 @@ class match_graph {
     return term * vocabulary<domain>::names.size() + static_cast<std::size_t>(area);
   }
   std::vector<std::string> opening_ids_;
-  std::vector<domain> areas_;
-  std::vector<std::uint64_t> revisions_;
   std::uint64_t last_revision_ = 0;
   std::vector<opening_gate, huge_page_allocator<opening_gate>> gates_;
   // The terms related to each term, side by side: term t's are related_[related_from_[t]] up to
