@@ -136,6 +136,8 @@ class match_graph {
   void prefetch_posting_heads(std::uint32_t term) const {
     postings_.prefetch_heads(posting_list(term, domain{}), vocabulary<domain>::names.size());
   }
+  // Hints that a result will soon be written for the opening: its id and revision, then (once the
+  // id has arrived) the id's text.
   void prefetch_opening_id(std::uint32_t slot) const {
     __builtin_prefetch(&opening_ids_[slot]);
     __builtin_prefetch(&gates_[slot].revision);
