@@ -231,9 +231,8 @@ ranking matching_service::rank(const person& p, const match_request& r) const {
         continue;
       if (seen.check_and_mark(post.slot)) continue;
       const double share = post.share_at_most();
-      // Lists come in falling share: once this bound is too small, so is every one after it.
       const double strengths_bound = share * factor + (1.0 - share) * next;
-      if (strengths_bound < needed) break;
+      if (strengths_bound < needed) continue;
       double distance_best = 0.5;  // see distance_value: unknown distance
       if ((post.flags & term_posting::remote) != 0) {
         distance_best = 1.0;

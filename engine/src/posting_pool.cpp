@@ -1,5 +1,5 @@
-// Posting lists in one pool, each in falling share: growth by moving a list to the end,
-// rewriting the pool when a third of it is left behind.
+// Posting lists in one pool: growth by moving a list to the end, rewriting the pool when a third
+// of it is left behind.
 #include "pathways/posting_pool.hpp"
 
 namespace pathways {
@@ -19,15 +19,8 @@ void posting_pool::add(std::size_t i, const term_posting& p) {
     }
     h.capacity = room;
   }
-  // In falling share, so a walk can stop at the first share too small.
-  term_posting* first = pool_.data() + h.offset;
-  term_posting* at = std::upper_bound(
-      first, first + h.size, p,
-      [](const term_posting& a, const term_posting& b) { return a.share > b.share; });
-  std::copy_backward(at, first + h.size, first + h.size + 1);
-  *at = p;
-  ++h.size;
-  h.top_share = first->share;
+  pool_[h.offset + h.size++] = p;
+  h.top_share = std::max(h.top_share, p.share);
   if (left_behind_ * 3 > pool_.size()) compact();
 }
 
@@ -38,9 +31,13 @@ void posting_pool::remove(std::size_t i, std::uint32_t slot) {
   term_posting* at =
       std::find_if(first, last, [&](const term_posting& p) { return p.slot == slot; });
   if (at == last) return;
-  std::copy(at + 1, last, at);
+  const std::uint16_t share = at->share;
+  *at = *(last - 1);
   --h.size;
-  h.top_share = h.size == 0 ? 0 : first->share;
+  if (share < h.top_share) return;
+  std::uint16_t top = 0;  // the largest left
+  for (const term_posting& p : list(i)) top = std::max(top, p.share);
+  h.top_share = top;
 }
 
 void posting_pool::compact() {

@@ -1,6 +1,6 @@
 // The matching graph's posting lists (an opening valuing a term, per term and domain) in one pool
-// on huge pages: each list is a run of the pool with room to grow, in falling share, so a walk
-// can stop at the first share too small; its head keeps where it is and its largest share.
+// on huge pages: each list is a run of the pool with room to grow, and its head keeps where it is
+// and its largest share, so a list can be judged before it is read.
 #pragma once
 
 #include <algorithm>
@@ -72,7 +72,7 @@ class posting_pool {
     std::uint32_t offset = 0;
     std::uint32_t size = 0;
     std::uint32_t capacity = 0;
-    std::uint16_t top_share = 0;  // the first's, kept here: a list is judged before it is read
+    std::uint16_t top_share = 0;  // the largest in the list
   };
   std::vector<head> heads_;
   std::vector<term_posting, huge_page_allocator<term_posting>> pool_;
