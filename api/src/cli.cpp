@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <csignal>
 
 #include <cstdlib>
@@ -33,6 +34,7 @@ struct options {
   std::string label;
   std::string key_id;
   std::string feed;
+  std::string anchor;
 };
 
 database::options database_options(const settings& s) {
@@ -165,8 +167,21 @@ int serve(settings s, bool demo_flag) {
   periodic_task expiry("referral_expiry", std::chrono::minutes(1), [&referrals] {
     referrals.expire_overdue();  // logs each referral it expires
   });
+  // The audit chain's newest row, logged when it has moved on, at start and at the end: kept
+  // with the logs, outside the database, for `pathways audit verify --anchor`.
+  std::int64_t logged_seq = -1;
+  auto log_audit_head = [&audit, &logged_seq] {
+    const auto head = audit.head();
+    if (!head || head->seq == logged_seq) return;
+    logged_seq = head->seq;
+    spdlog::info("event=audit_head seq={} hash={}", head->seq, head->hash);
+  };
+  log_audit_head();
+  periodic_task audit_anchor("audit_head", std::chrono::minutes(1), log_audit_head);
   server.run();
   expiry.stop();
+  audit_anchor.stop();
+  log_audit_head();
   feeds.stop();
   pthread_kill(watcher.native_handle(), SIGTERM);  // wakes the watcher if the server stopped itself
   watcher.join();
@@ -186,19 +201,57 @@ principal key_owner(const options& o) {
   return owner;
 }
 
-// Walks the whole audit chain; exits 1 if any row was altered, inserted or removed.
-int verify_audit(database& db) {
-  const audit_verdict v = audit_service(db).verify();
-  if (v.intact) {
-    std::cout << fmt::format("audit chain intact: {} rows verified, last hash {}\n", v.rows,
-                             v.last_hash);
-    return 0;
+// "SEQ:HASH", as the server logs it (event=audit_head seq=SEQ hash=HASH).
+audit_anchor parse_anchor(const std::string& text) {
+  const auto colon = text.find(':');
+  audit_anchor a;
+  const bool seq_ok =
+      colon != std::string::npos && colon > 0 &&
+      std::from_chars(text.data(), text.data() + colon, a.seq).ptr == text.data() + colon &&
+      a.seq > 0;
+  if (seq_ok) a.hash = text.substr(colon + 1);
+  if (!seq_ok || a.hash.size() != 64 ||
+      a.hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+    throw error(error_code::invalid_argument,
+                fmt::format("--anchor must be SEQ:HASH (a row number, a colon and 64 lowercase hex "
+                            "digits, as the server logs event=audit_head), not '{}'",
+                            text),
+                "anchor");
+  return a;
+}
+
+// Walks the whole audit chain; exits 1 if any row was altered, inserted or removed, or (given an
+// anchor from outside the database) if the anchor's row is gone or differs.
+int verify_audit(database& db, const std::string& anchor_text) {
+  std::optional<audit_anchor> anchor;
+  if (!anchor_text.empty()) anchor = parse_anchor(anchor_text);
+  const audit_verdict v = audit_service(db).verify(anchor);
+  using check = audit_verdict::anchor_check;
+  if (v.first_broken_seq) {
+    std::cout << fmt::format(
+        "audit chain BROKEN at row {}: its hash does not match its content and the row before it "
+        "(a row was altered, inserted or removed there); {} rows checked\n",
+        *v.first_broken_seq, v.rows);
+    return 1;
   }
-  std::cout << fmt::format(
-      "audit chain BROKEN at row {}: its hash does not match its content and the row before it "
-      "(a row was altered, inserted or removed there); {} rows checked\n",
-      *v.first_broken_seq, v.rows);
-  return 1;
+  if (v.anchor == check::missing) {
+    std::cout << fmt::format(
+        "audit chain CUT OFF: the anchor's row {} is missing, the chain ends at row {} (the newest "
+        "rows were removed); {} rows checked\n",
+        anchor->seq, v.last_seq, v.rows);
+    return 1;
+  }
+  if (v.anchor == check::differs) {
+    std::cout << fmt::format(
+        "audit chain REWRITTEN: row {} does not carry the anchor's hash (the chain was rebuilt "
+        "from there or before); {} rows checked\n",
+        anchor->seq, v.rows);
+    return 1;
+  }
+  std::cout << fmt::format("audit chain intact: {} rows verified, last row {} hash {}{}\n", v.rows,
+                           v.last_seq, v.last_hash,
+                           anchor ? fmt::format(", anchor row {} found", anchor->seq) : "");
+  return 0;
 }
 
 int list_keys(api_key_service& keys) {
@@ -251,6 +304,9 @@ int run_cli(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   auto* verify_cmd =
       audit_cmd->add_subcommand("verify", "check the hash chain; exit 1 if tampered with");
+  verify_cmd->add_option("--anchor", o.anchor,
+                         "SEQ:HASH of a row known from outside the database (the server logs "
+                         "event=audit_head): also catches the newest rows cut off");
 
   try {
     app.parse(argc, argv);
@@ -279,7 +335,7 @@ int run_cli(int argc, char** argv) {
       feed_service feeds(db, terms, s.feeds, feed_options());
       return feed_sync_cmd->parsed() ? sync_feed(feeds, o.feed) : list_feeds(feeds);
     }
-    if (verify_cmd->parsed()) return verify_audit(db);
+    if (verify_cmd->parsed()) return verify_audit(db, o.anchor);
     api_key_service keys(db);
     if (create_cmd->parsed()) {
       std::cout << keys.create(key_owner(o), o.label).secret << "\n";

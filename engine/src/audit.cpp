@@ -26,12 +26,19 @@ void audit_service::record(const principal& caller, const std::vector<std::strin
   });
 }
 
-audit_verdict audit_service::verify() {
+std::optional<audit_anchor> audit_service::head() {
+  auto conn = db_.connect();
+  transaction tx(*conn, transaction::kind::read);
+  return store::audit_head(*conn);
+}
+
+audit_verdict audit_service::verify(const std::optional<audit_anchor>& anchor) {
   auto conn = db_.connect();
   transaction tx(*conn, transaction::kind::read);
   audit_verdict v;
   std::string previous(64, '0');
   std::int64_t expected_seq = 1;
+  if (anchor) v.anchor = audit_verdict::anchor_check::missing;
   store::each_audit(*conn, [&](const audit_entry& e) {
     ++v.rows;
     const bool linked = e.previous_hash == previous && e.seq == expected_seq;
@@ -39,10 +46,15 @@ audit_verdict audit_service::verify() {
       v.intact = false;
       v.first_broken_seq = e.seq;
     }
+    if (anchor && e.seq == anchor->seq)
+      v.anchor = e.hash == anchor->hash ? audit_verdict::anchor_check::found
+                                        : audit_verdict::anchor_check::differs;
     previous = e.hash;
+    v.last_seq = e.seq;
     expected_seq = e.seq + 1;
   });
   v.last_hash = previous;
+  if (anchor && v.anchor != audit_verdict::anchor_check::found) v.intact = false;
   return v;
 }
 

@@ -107,5 +107,53 @@ TEST_F(audit_api, a_removed_row_breaks_the_chain_and_rows_cannot_be_changed_in_p
   EXPECT_NE(bad.out.find("BROKEN at row 3"), std::string::npos) << bad.out;
 }
 
+// "last row N hash H" from verify's report, as "N:H" (what the server logs as event=audit_head).
+std::string anchor_in(const std::string& report) {
+  const std::string row = "last row ", hash = " hash ";
+  const auto at = report.find(row);
+  const auto hash_at = report.find(hash, at);
+  if (at == std::string::npos || hash_at == std::string::npos) return "";
+  return report.substr(at + row.size(), hash_at - at - row.size()) + ":" +
+         report.substr(hash_at + hash.size(), 64);
+}
+
+TEST_F(audit_api, newest_rows_cut_off_or_a_chain_rebuilt_are_caught_against_an_anchor) {
+  const std::string id = create_person(coordinator_a_key, person_body())["id"];
+  for (int i = 0; i < 3; ++i) get("/v1/people/" + id, coordinator_a_key);
+  const outcome before = verify(dir.file("pathways.db"));
+  ASSERT_EQ(before.exit_code, 0) << before.out;
+  const std::string anchor = anchor_in(before.out);
+  ASSERT_EQ(anchor.substr(0, 2), "4:") << before.out;
+  const auto with_anchor = [&](const std::string& a) {
+    return run_pathways(dir.file("pathways.db"), "audit verify --anchor " + a, "/dev/null");
+  };
+  const outcome good = with_anchor(anchor);
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_NE(good.out.find("anchor row 4 found"), std::string::npos) << good.out;
+
+  // The newest two rows removed: what is left is still a whole chain, so only the anchor shows it.
+  tamper(dir.file("pathways.db"), "DELETE FROM audit WHERE seq >= 3;");
+  EXPECT_EQ(verify(dir.file("pathways.db")).exit_code, 0);
+  const outcome cut = with_anchor(anchor);
+  EXPECT_EQ(cut.exit_code, 1);
+  EXPECT_NE(cut.out.find("CUT OFF: the anchor's row 4 is missing, the chain ends at row 2"),
+            std::string::npos)
+      << cut.out;
+
+  // New rows appended in their place: row 4 is there again, chained, but not the one known.
+  get("/v1/people/" + id, coordinator_a_key);
+  get("/v1/people/" + id, coordinator_a_key);
+  EXPECT_EQ(verify(dir.file("pathways.db")).exit_code, 0);
+  const outcome rebuilt = with_anchor(anchor);
+  EXPECT_EQ(rebuilt.exit_code, 1);
+  EXPECT_NE(rebuilt.out.find("REWRITTEN: row 4"), std::string::npos) << rebuilt.out;
+
+  for (const std::string& bad :
+       std::vector<std::string>{"4", "x:" + anchor.substr(2), "0:" + anchor.substr(2), "4:abc"}) {
+    const outcome refused = with_anchor("'" + bad + "'");
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace pathways::testing

@@ -1,5 +1,6 @@
 // The pathways executable, run for real: keys create|list|revoke, and serve --demo answering
 // over HTTP until SIGTERM.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -141,16 +142,22 @@ std::optional<std::string> demo_key_in(const std::string& text, const std::strin
   return text.substr(key, text.find_first_of(" \n", key) - key);
 }
 
-// A child process running `pathways serve`, its stdout readable line by line.
+// A child process running `pathways serve`, its stdout readable line by line; its log (stderr)
+// goes to `log_file` when one is given.
 class serving_process {
  public:
-  serving_process(const temp_dir& dir, bool demo) {
+  serving_process(const temp_dir& dir, bool demo, const std::filesystem::path& log_file = {}) {
     int out[2];
     EXPECT_EQ(::pipe(out), 0);
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(out[1], STDOUT_FILENO);
       ::close(out[0]);
+      if (!log_file.empty()) {
+        const int log = ::open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (log < 0) ::_exit(126);
+        ::dup2(log, STDERR_FILENO);
+      }
       ::setenv("PATHWAYS_DB", dir.file("p.db").c_str(), 1);
       ::setenv("PATHWAYS_PORT", "0", 1);
       const std::string config = shipped_config().string();
@@ -230,6 +237,38 @@ TEST(pathways_cli, serve_demo_answers_with_demo_data_and_stops_cleanly_on_sigter
   ASSERT_TRUE(as_agency);
   EXPECT_EQ(as_agency->status, 403);
   EXPECT_EQ(server.terminate(), 0);
+}
+
+TEST(pathways_cli, serve_logs_the_audit_chains_newest_row_as_an_anchor_verify_accepts) {
+  temp_dir dir;
+  serving_process server(dir, true, dir.file("serve.log"));
+  std::map<std::string, std::string> keys;
+  const int port = server.port(&keys);
+  ASSERT_GT(port, 0);
+  httplib::Client client("127.0.0.1", port);
+  const auto people =
+      client.Get("/v1/people?per_page=1", {{"Authorization", "Bearer " + keys["coordinator"]}});
+  ASSERT_TRUE(people);
+  ASSERT_EQ(people->status, 200);
+  ASSERT_EQ(server.terminate(), 0);
+  // The last event=audit_head line: the row the server left newest as it stopped.
+  std::string anchor;
+  const std::string seq = "event=audit_head seq=", hash = " hash=";
+  std::ifstream log(dir.file("serve.log"));
+  for (std::string l; std::getline(log, l);)
+    if (const auto at = l.find(seq); at != std::string::npos) {
+      const auto hash_at = l.find(hash, at);
+      anchor = l.substr(at + seq.size(), hash_at - at - seq.size()) + ":" +
+               l.substr(hash_at + hash.size(), 64);
+    }
+  ASSERT_FALSE(anchor.empty());
+  const outcome verified = run(dir, "audit verify --anchor " + anchor);
+  EXPECT_EQ(verified.exit_code, 0) << verified.out;
+  const std::string newest = anchor.substr(0, anchor.find(':'));
+  EXPECT_NE(
+      verified.out.find("last row " + newest + " hash " + anchor.substr(anchor.find(':') + 1)),
+      std::string::npos)
+      << verified.out;
 }
 
 TEST(pathways_cli, demo_keys_stop_working_when_demo_mode_is_off) {

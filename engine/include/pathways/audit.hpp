@@ -31,12 +31,23 @@ struct audit_entry {
   std::string hash;  // SHA-256 of previous_hash and this row's canonical content
 };
 
+// A row of the chain as recorded outside the database (the server logs the newest one,
+// event=audit_head): cutting off the newest rows leaves a shorter chain that is still whole, so
+// only a row known from elsewhere shows it.
+struct audit_anchor {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 // What `pathways audit verify` reports.
 struct audit_verdict {
-  bool intact = true;
+  enum class anchor_check { not_asked, found, missing, differs };
+  bool intact = true;  // every row chained to the one before, and the anchor's row there as known
   std::int64_t rows = 0;
   std::optional<std::int64_t> first_broken_seq;
+  std::int64_t last_seq = 0;
   std::string last_hash;
+  anchor_check anchor = anchor_check::not_asked;
 };
 
 class audit_service {
@@ -51,8 +62,11 @@ class audit_service {
   // for many requests. Safe from any thread.
   void record(const principal& caller, const std::vector<std::string>& person_ids,
               std::string_view action, std::string_view fields, bool allowed);
-  // Recomputes the whole chain, oldest first.
-  audit_verdict verify();
+  // The newest row, if any: the anchor to keep outside the database.
+  std::optional<audit_anchor> head();
+  // Recomputes the whole chain, oldest first; given an anchor, also checks that its row is
+  // there with that hash.
+  audit_verdict verify(const std::optional<audit_anchor>& anchor = std::nullopt);
 
  private:
   database& db_;

@@ -63,15 +63,12 @@ void append_audit(connection& conn, const principal& caller, std::string_view pe
                   std::string_view action, std::string_view fields, bool allowed) {
   // Both statements are prepared once per connection: the audit trail grows on every read.
   audit_entry e;
-  {
-    sql::cached_statement last(conn, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (last->step()) {
-      e.seq = last->int64(0) + 1;
-      e.previous_hash = last->text(1);
-    } else {
-      e.seq = 1;
-      e.previous_hash = std::string(64, '0');
-    }
+  if (auto last = audit_head(conn)) {
+    e.seq = last->seq + 1;
+    e.previous_hash = std::move(last->hash);
+  } else {
+    e.seq = 1;
+    e.previous_hash = std::string(64, '0');
   }
   e.at = now_utc();
   e.key_id = caller.key_id;
@@ -106,6 +103,12 @@ page<audit_entry> list_audit(connection& conn, const std::string& person_id,
   q.bind_all(person_id, p.per_page, p.offset());
   while (q.step()) out.items.push_back(entry_from(q));
   return out;
+}
+
+std::optional<audit_anchor> audit_head(connection& conn) {
+  sql::cached_statement last(conn, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+  if (!last->step()) return std::nullopt;
+  return audit_anchor{last->int64(0), last->text(1)};
 }
 
 void each_audit(connection& conn, const std::function<void(const audit_entry&)>& visit) {
