@@ -142,16 +142,25 @@ server_ticks() {
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$server_pid/stat"
 }
 
-# Runs wrk; prints one summary line and the CPU each request took; sets rps.
+# Context switches (voluntary and not) of all the server's threads so far: a request that waits for
+# something (its audit row's commit, a lock) costs one more than /healthz, which waits only for its
+# next request.
+server_switches() {
+  cat /proc/"$server_pid"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
+}
+
+# Runs wrk; prints one summary line, the CPU and context switches each request took; sets rps.
 run_wrk() {
   local name=$1 path=$2 log=$3
   shift 3
-  local ticks_before server_ticks_used status=0 TIMEFORMAT='%U %S'  # `time` prints wrk's CPU seconds
+  local ticks_before server_ticks_used switches_before switches_used status=0 TIMEFORMAT='%U %S'  # `time` prints wrk's CPU seconds
   ticks_before=$(server_ticks)
+  switches_before=$(server_switches)
   { time timeout $((duration + 30)) wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 5s \
     --latency "$@" "http://127.0.0.1:$port$path" >"$log" 2>&1; } 2>"$log.time" || status=$?
   [[ $status -eq 0 ]] || die "wrk failed on $path: $(tail -3 "$log")"
   server_ticks_used=$(($(server_ticks) - ticks_before))
+  switches_used=$(($(server_switches) - switches_before))
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$log")
   [[ -n $rps ]] || die "no Requests/sec in wrk's output for $path"
   local p50 p99 max errors non2xx
@@ -164,8 +173,8 @@ run_wrk() {
     "${errors:-no socket errors}" "${non2xx:+, non-2xx: $non2xx}"
   local requests
   requests=$(awk '/ requests in / { print $1 }' "$log")
-  awk -v ticks="$server_ticks_used" -v hz="$(getconf CLK_TCK)" -v n="$requests" '{
-    if (n > 0) printf "  %-32s CPU a request: server %.0f us, wrk %.0f us\n", "", 1e6 * ticks / hz / n, 1e6 * ($1 + $2) / n
+  awk -v ticks="$server_ticks_used" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v sw="$switches_used" '{
+    if (n > 0) printf "  %-32s CPU a request: server %.0f us, wrk %.0f us; server context switches a request: %.2f\n", "", 1e6 * ticks / hz / n, 1e6 * ($1 + $2) / n, sw / n
   }' "$log.time"
 }
 
