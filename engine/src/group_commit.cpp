@@ -3,6 +3,8 @@
 // of them. Each caller sleeps on its own future: no wake-up is wasted on the queue at large.
 #include "pathways/group_commit.hpp"
 
+#include "store/audit_rows.hpp"
+
 namespace pathways {
 
 void group_commit::run(const work& piece) {
@@ -32,8 +34,9 @@ void group_commit::commit(std::vector<ticket*>& batch, ticket& leader) {
   try {
     auto conn = db_.connect();
     transaction tx(*conn, transaction::kind::write);
+    store::audit_chain chain(*conn);  // its end read once: this batch's rows follow on
     for (std::size_t written = 0;;) {
-      for (; written < batch.size(); ++written) (*batch[written]->piece)(*conn);
+      for (; written < batch.size(); ++written) (*batch[written]->piece)(chain);
       // Callers who queued meanwhile join this transaction instead of waiting for the next.
       std::lock_guard lock(mutex_);
       if (queued_.empty() || batch.size() >= most_per_batch) break;

@@ -39,11 +39,11 @@ TEST(group_commit, a_failed_batch_is_thrown_to_its_callers_and_the_next_batch_st
   temp_dir dir;
   database db({dir.file("p.db"), 4, std::nullopt});
   group_commit commits(db);
-  EXPECT_THROW(commits.run([](connection&) { throw std::runtime_error("disk on fire"); }),
+  EXPECT_THROW(commits.run([](store::audit_chain&) { throw std::runtime_error("disk on fire"); }),
                std::runtime_error);
 
   std::atomic<int> ran{0};
-  commits.run([&ran](connection&) { ++ran; });
+  commits.run([&ran](store::audit_chain&) { ++ran; });
   EXPECT_EQ(ran.load(), 1);
 }
 

@@ -1,6 +1,7 @@
-// Group commit: concurrent writers hand in small pieces of work; one of them runs every piece
-// queued so far in a single write transaction (one fsync), and each caller returns only once its
-// piece is committed — or rethrows the error that stopped its batch. Safe from any thread.
+// Group commit of audit rows: concurrent writers hand in small pieces of work; one of them runs
+// every piece queued so far in a single write transaction (one fsync), and each caller returns
+// only once its piece is committed — or rethrows the error that stopped its batch. Safe from any
+// thread.
 #pragma once
 
 #include <exception>
@@ -13,9 +14,14 @@
 
 namespace pathways {
 
+namespace store {
+class audit_chain;  // the chain's end, read once for each batch
+}
+
 class group_commit {
  public:
-  using work = std::function<void(connection&)>;
+  // A piece appends its rows through the batch's chain (its pieces run one after another).
+  using work = std::function<void(store::audit_chain&)>;
 
   explicit group_commit(database& db) : db_(db) {}
   // Runs `piece` inside a write transaction shared with whatever else is queued; blocks until
