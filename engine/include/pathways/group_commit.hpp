@@ -4,9 +4,10 @@
 // thread.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <exception>
 #include <functional>
-#include <future>
 #include <mutex>
 #include <vector>
 
@@ -29,12 +30,15 @@ class group_commit {
   void run(const work& piece);
 
  private:
-  // One waiting caller. It sleeps on its own future (a futex, no spinning), so a finished batch
-  // wakes exactly its callers and the one that leads the next batch, never the whole queue.
-  // The promise is kept once: true "lead the next batch", false "committed", or the error.
+  // One waiting caller, on its stack. It sleeps on its answer (a futex, no spinning, nothing
+  // allocated), so a finished batch wakes exactly its callers and the one that leads the next
+  // batch, never the whole queue. Answered once: "lead the next batch", "committed" or "failed"
+  // (then `error` holds why, set before the answer).
   struct ticket {
+    enum answer : std::uint32_t { unanswered, lead, committed, failed };
     const work* piece = nullptr;
-    std::promise<bool> answer;
+    std::atomic<std::uint32_t> given{unanswered};
+    std::exception_ptr error;
   };
   // Writes `batch` (its caller `leader` leads) and whatever is queued before it commits,
   // answers its other callers, hands the lead to the first caller queued after that, if any,
