@@ -13,32 +13,35 @@ namespace {
 const principal coordinator{"key-1", role::coordinator, "team-1", std::nullopt, "req-1"};
 
 TEST(audit_chain, a_rows_hash_is_the_one_existing_databases_were_written_with) {
-  audit_entry read;
-  read.seq = 7;
-  read.at = "2026-11-24T08:00:00Z";
-  read.key_id = "key-1";
-  read.role = role::coordinator;
-  read.team_id = "team-1";
-  read.person_id = "person-1";
-  read.action = "matches.read";
-  read.fields = "strengths";
-  read.request_id = "req-1";
-  read.previous_hash = std::string(64, 'a');
   // SHA-256 of "64:aaa…a;1:7;20:2026-11-24T08:00:00Z;5:key-1;11:coordinator;6:team-1;0:;…"
+  const audit_entry read{.seq = 7,
+                         .at = "2026-11-24T08:00:00Z",
+                         .key_id = "key-1",
+                         .role = role::coordinator,
+                         .team_id = "team-1",
+                         .agency_id = std::nullopt,
+                         .person_id = "person-1",
+                         .action = "matches.read",
+                         .fields = "strengths",
+                         .request_id = "req-1",
+                         .allowed = true,
+                         .previous_hash = std::string(64, 'a'),
+                         .hash = ""};
   EXPECT_EQ(store::audit_hash(read),
             "fc2a6349c2c01bf9a609c990e2d58d2c2c1e93ea5e855eb18a872101c5c5a0e2");
-
-  audit_entry denied;
-  denied.seq = 1;
-  denied.at = "2026-11-24T08:00:00Z";
-  denied.key_id = "key-2";
-  denied.role = role::agency;
-  denied.agency_id = "agency-1";
-  denied.person_id = "person-2";
-  denied.action = "person.read";
-  denied.fields = "all";
-  denied.allowed = false;
-  denied.previous_hash = std::string(64, '0');
+  const audit_entry denied{.seq = 1,
+                           .at = "2026-11-24T08:00:00Z",
+                           .key_id = "key-2",
+                           .role = role::agency,
+                           .team_id = std::nullopt,
+                           .agency_id = "agency-1",
+                           .person_id = "person-2",
+                           .action = "person.read",
+                           .fields = "all",
+                           .request_id = "",
+                           .allowed = false,
+                           .previous_hash = std::string(64, '0'),
+                           .hash = ""};
   EXPECT_EQ(store::audit_hash(denied),
             "a6a44b9930ad5ad14b6b4d22fa245fa9535a034faf3ee5b4d987a8fed1372a8d");
 }
