@@ -20,9 +20,8 @@ page<audit_entry> audit_service::for_person(const principal& caller, const std::
 void audit_service::record(const principal& caller, const std::vector<std::string>& person_ids,
                            std::string_view action, std::string_view fields, bool allowed) {
   if (person_ids.empty()) return;
-  reads_from_memory_.run([&](connection& conn) {
-    for (const auto& id : person_ids)
-      store::append_audit(conn, caller, id, action, fields, allowed);
+  reads_from_memory_.run([&](store::audit_chain& chain) {
+    for (const auto& id : person_ids) chain.append(caller, id, action, fields, allowed);
   });
 }
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <iterator>
+#include <charconv>
 
 #include "child_rows.hpp"
 #include "pathways/clock.hpp"
@@ -34,61 +34,108 @@ audit_entry entry_from(const sql::statement& q) {
   return e;
 }
 
-// Each value length-prefixed, so no choice of text can make two rows read the same.
+// What a row's hash covers, borrowed from wherever the row's values are.
+struct hashed_row {
+  std::string_view previous_hash;
+  std::int64_t seq = 0;
+  std::string_view at;
+  std::string_view key_id;
+  std::string_view role;
+  std::string_view team_id;    // "" when none
+  std::string_view agency_id;  // "" when none
+  std::string_view person_id;
+  std::string_view action;
+  std::string_view fields;
+  std::string_view request_id;
+  bool allowed = true;
+};
+
+// Each value length-prefixed ("<length>:<value>;"), so no choice of text can make two rows
+// read the same.
 void put(std::string& out, std::string_view value) {
-  fmt::format_to(std::back_inserter(out), "{}:{};", value.size(), value);
+  char length[24];
+  const auto end = std::to_chars(std::begin(length), std::end(length), value.size()).ptr;
+  out.append(length, end).append(1, ':').append(value).append(1, ';');
+}
+
+// The row's hash; `content` is scratch space for its canonical text.
+std::string hash_of(const hashed_row& r, std::string& content) {
+  char seq[24];
+  const auto seq_end = std::to_chars(std::begin(seq), std::end(seq), r.seq).ptr;
+  content.clear();
+  put(content, r.previous_hash);
+  put(content, std::string_view(seq, static_cast<std::size_t>(seq_end - seq)));
+  put(content, r.at);
+  put(content, r.key_id);
+  put(content, r.role);
+  put(content, r.team_id);
+  put(content, r.agency_id);
+  put(content, r.person_id);
+  put(content, r.action);
+  put(content, r.fields);
+  put(content, r.request_id);
+  put(content, r.allowed ? "allowed" : "denied");
+  return sha256_hex(content);
+}
+
+std::string_view or_empty(const std::optional<std::string>& text) {
+  return text ? std::string_view(*text) : std::string_view();
 }
 
 }  // namespace
 
 std::string audit_hash(const audit_entry& e) {
   std::string content;
-  content.reserve(512);
-  put(content, e.previous_hash);
-  put(content, fmt::format_int(e.seq).str());
-  put(content, e.at);
-  put(content, e.key_id);
-  put(content, name_of(e.role));
-  put(content, e.team_id.value_or(""));
-  put(content, e.agency_id.value_or(""));
-  put(content, e.person_id);
-  put(content, e.action);
-  put(content, e.fields);
-  put(content, e.request_id);
-  put(content, e.allowed ? "allowed" : "denied");
-  return sha256_hex(content);
+  return hash_of({e.previous_hash, e.seq, e.at, e.key_id, name_of(e.role), or_empty(e.team_id),
+                  or_empty(e.agency_id), e.person_id, e.action, e.fields, e.request_id, e.allowed},
+                 content);
+}
+
+audit_chain::audit_chain(connection& conn) : conn_(conn) {
+  if (auto last = audit_head(conn_)) {
+    last_seq_ = last->seq;
+    last_hash_ = std::move(last->hash);
+  } else {
+    last_hash_ = std::string(64, '0');
+  }
+  content_.reserve(512);
+}
+
+void audit_chain::append(const principal& caller, std::string_view person_id,
+                         std::string_view action, std::string_view fields, bool allowed) {
+  const std::string at = now_utc();
+  const hashed_row row{last_hash_,
+                       last_seq_ + 1,
+                       at,
+                       caller.key_id,
+                       name_of(caller.role),
+                       or_empty(caller.team_id),
+                       or_empty(caller.agency_id),
+                       person_id,
+                       action,
+                       fields,
+                       caller.request_id,
+                       allowed};
+  std::string hash = hash_of(row, content_);
+  {
+    static const std::string insert_sql = fmt::format(
+        "INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        audit_columns);
+    sql::cached_statement insert(conn_, insert_sql);
+    insert->borrow_text();  // every value outlives the statement's reset at the end of this scope
+    insert
+        ->bind_all(row.seq, row.at, row.key_id, row.role, caller.team_id, caller.agency_id,
+                   row.person_id, row.action, row.fields, row.request_id, row.allowed,
+                   row.previous_hash, hash)
+        .run();
+  }
+  last_seq_ = row.seq;
+  last_hash_ = std::move(hash);
 }
 
 void append_audit(connection& conn, const principal& caller, std::string_view person_id,
                   std::string_view action, std::string_view fields, bool allowed) {
-  // Both statements are prepared once per connection: the audit trail grows on every read.
-  audit_entry e;
-  if (auto last = audit_head(conn)) {
-    e.seq = last->seq + 1;
-    e.previous_hash = std::move(last->hash);
-  } else {
-    e.seq = 1;
-    e.previous_hash = std::string(64, '0');
-  }
-  e.at = now_utc();
-  e.key_id = caller.key_id;
-  e.role = caller.role;
-  e.team_id = caller.team_id;
-  e.agency_id = caller.agency_id;
-  e.person_id = person_id;
-  e.action = action;
-  e.fields = fields;
-  e.request_id = caller.request_id;
-  e.allowed = allowed;
-  e.hash = audit_hash(e);
-  static const std::string insert_sql = fmt::format(
-      "INSERT INTO audit({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-      audit_columns);
-  sql::cached_statement insert(conn, insert_sql);
-  insert
-      ->bind_all(e.seq, e.at, e.key_id, name_of(e.role), e.team_id, e.agency_id, e.person_id,
-                 e.action, e.fields, e.request_id, e.allowed, e.previous_hash, e.hash)
-      .run();
+  audit_chain(conn).append(caller, person_id, action, fields, allowed);
 }
 
 page<audit_entry> list_audit(connection& conn, const std::string& person_id,
@@ -106,6 +153,7 @@ page<audit_entry> list_audit(connection& conn, const std::string& person_id,
 }
 
 std::optional<audit_anchor> audit_head(connection& conn) {
+  // Prepared once per connection, as is the insert: the audit trail grows on every read.
   sql::cached_statement last(conn, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
   if (!last->step()) return std::nullopt;
   return audit_anchor{last->int64(0), last->text(1)};
