@@ -42,6 +42,11 @@ int main(int argc, char** argv) {
   const int threads = argc > 1 ? std::atoi(argv[1]) : 64;
   const int seconds = argc > 2 ? std::atoi(argv[2]) : 5;
   const int runs = argc > 3 ? std::atoi(argv[3]) : 3;
+  if (threads < 1 || seconds < 1 || runs < 1) {
+    std::fprintf(stderr,
+                 "usage: audit_record_bench [threads=64] [seconds=5] [runs=3] (each >= 1)\n");
+    return 2;
+  }
   const auto dir = std::filesystem::temp_directory_path() /
                    ("pathways-audit-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
